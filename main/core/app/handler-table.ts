@@ -1,0 +1,16 @@
+import type { CommandName, CommandOutput, ParsedInput } from '../../../shared/contract/commands';
+import type { HandlerContext } from './handler-context';
+import { officeHandlers } from '../office/office.handlers';
+import { systemHandlers } from '../system/system.handlers';
+
+export type Handler<K extends CommandName> = (ctx: HandlerContext, input: ParsedInput<K>) => CommandOutput<K> | Promise<CommandOutput<K>>;
+export type Handlers = { [K in CommandName]: Handler<K> };
+export type PartialHandlers<K extends CommandName> = { [P in K]: Handler<P> };
+
+// One table for every transport (Actual Budget's loot-core does the same): Electron IPC and the
+// HTTP host both end in dispatch(), which ends here. The type makes a missing handler a compile
+// error; handler-table.test.ts makes an extra one a test failure.
+export const handlers: Handlers = {
+  ...systemHandlers,
+  ...officeHandlers,
+};

@@ -1,0 +1,163 @@
+import { AppError } from '../../../shared/contract/errors';
+import type { CollectionSpec } from './schema';
+
+export type Rec = Readonly<Record<string, unknown>> & { readonly id: string };
+
+// One collection in memory: records (never mutated in place: a change replaces the object, so a
+// checkpoint can hold the old references while commits go on), shard membership in insertion
+// order (records are never deleted, so shards only grow), and indexes.
+export class Collection {
+  readonly records = new Map<string, Rec>();
+  readonly shards: Array<{ ids: string[]; dirty: boolean }> = [];
+  private readonly shardOf = new Map<string, number>();
+  private readonly uniques = new Map<string, Map<unknown, string>>();
+  private readonly indexes = new Map<string, Map<unknown, Set<string>>>();
+
+  constructor(
+    readonly spec: CollectionSpec,
+    private readonly shardSize: number,
+  ) {
+    for (const f of spec.unique ?? []) this.uniques.set(f, new Map());
+    for (const f of spec.index ?? []) this.indexes.set(f, new Map());
+  }
+
+  get name(): string {
+    return this.spec.name;
+  }
+  get size(): number {
+    return this.records.size;
+  }
+
+  get(id: string): Rec | undefined {
+    return this.records.get(id);
+  }
+
+  /** Records whose indexed field equals (or, for arrays, contains) the value. */
+  byIndex(field: string, value: unknown): Rec[] {
+    const idx = this.indexes.get(field);
+    if (!idx) {
+      const u = this.uniques.get(field);
+      if (!u) throw new Error(`${this.name}.${field} is not indexed`);
+      const id = u.get(value);
+      const r = id === undefined ? undefined : this.records.get(id);
+      return r ? [r] : [];
+    }
+    const ids = idx.get(value);
+    if (!ids) return [];
+    const out: Rec[] = [];
+    for (const id of ids) {
+      const r = this.records.get(id);
+      if (r) out.push(r);
+    }
+    return out;
+  }
+
+  byUnique(field: string, value: unknown): Rec | undefined {
+    const u = this.uniques.get(field);
+    if (!u) throw new Error(`${this.name}.${field} has no unique index`);
+    const id = u.get(value);
+    return id === undefined ? undefined : this.records.get(id);
+  }
+
+  /** Throws a conflict when `next` would take a unique value another record holds. */
+  checkUnique(next: Rec): void {
+    for (const [field, map] of this.uniques) {
+      const v = next[field];
+      if (v === undefined || v === null || v === '') continue;
+      const holder = map.get(v);
+      if (holder !== undefined && holder !== next.id) {
+        throw new AppError('conflict', `${this.name}.${field} "${String(v)}" is already taken`, {
+          key: 'errors.unique',
+          details: { entity: this.name, field, value: v, holderId: holder },
+        });
+      }
+    }
+  }
+
+  /** Puts a record (new or replacing), keeping indexes, shards and dirty flags right. */
+  put(next: Rec, markDirty = true): Rec | undefined {
+    const prev = this.records.get(next.id);
+    if (prev) this.unindex(prev);
+    this.records.set(next.id, next);
+    this.index(next);
+    let shard = this.shardOf.get(next.id);
+    if (shard === undefined) {
+      let last = this.shards[this.shards.length - 1];
+      if (!last || last.ids.length >= this.shardSize) {
+        last = { ids: [], dirty: true };
+        this.shards.push(last);
+      }
+      last.ids.push(next.id);
+      shard = this.shards.length - 1;
+      this.shardOf.set(next.id, shard);
+    }
+    if (markDirty) this.shards[shard]!.dirty = true;
+    return prev;
+  }
+
+  /** Puts a record loaded from snapshot shard `n` (keeps the shard layout of the file). */
+  load(n: number, rec: Rec): void {
+    while (this.shards.length <= n) this.shards.push({ ids: [], dirty: false });
+    this.shards[n]!.ids.push(rec.id);
+    this.shardOf.set(rec.id, n);
+    this.records.set(rec.id, rec);
+    this.index(rec);
+  }
+
+  /** Undo of a put inside a failed transaction. */
+  restore(id: string, prev: Rec | undefined): void {
+    const cur = this.records.get(id);
+    if (cur) this.unindex(cur);
+    if (prev) {
+      this.records.set(id, prev);
+      this.index(prev);
+      return;
+    }
+    this.records.delete(id);
+    const shard = this.shardOf.get(id);
+    if (shard !== undefined) {
+      const ids = this.shards[shard]!.ids;
+      // The record was appended by this transaction, so it is at (or near) the end of its shard.
+      const at = ids.lastIndexOf(id);
+      if (at >= 0) ids.splice(at, 1);
+      this.shardOf.delete(id);
+    }
+  }
+
+  private index(r: Rec): void {
+    for (const [field, map] of this.uniques) {
+      const v = r[field];
+      if (v !== undefined && v !== null && v !== '') map.set(v, r.id);
+    }
+    for (const [field, map] of this.indexes) {
+      const v = r[field];
+      for (const k of Array.isArray(v) ? v : [v]) {
+        if (k === undefined || k === null || k === '') continue;
+        let s = map.get(k);
+        if (!s) map.set(k, (s = new Set()));
+        s.add(r.id);
+      }
+    }
+  }
+
+  private unindex(r: Rec): void {
+    for (const [field, map] of this.uniques) {
+      const v = r[field];
+      if (v !== undefined && map.get(v) === r.id) map.delete(v);
+    }
+    for (const [field, map] of this.indexes) {
+      const v = r[field];
+      for (const k of Array.isArray(v) ? v : [v]) {
+        const s = map.get(k);
+        if (s) {
+          s.delete(r.id);
+          if (!s.size) map.delete(k);
+        }
+      }
+    }
+  }
+
+  markAllDirty(): void {
+    for (const s of this.shards) s.dirty = true;
+  }
+}

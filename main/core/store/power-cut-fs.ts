@@ -1,0 +1,175 @@
+import * as path from 'node:path';
+import type { AppendHandle, FileLayer } from './file-layer';
+
+// An in-memory file system with the crash semantics of a real disk under a power cut:
+// - file contents survive only up to the last fsync of that file (plus, at random, a torn prefix
+//   of what was appended after it, as a real disk may have written part of a page);
+// - creations, renames and unlinks survive only once their directory was fsync'd.
+// After powerCut() every handle and call from before the cut fails, like a dead process's would.
+// Used by the durability test; a store that skips any fsync loses acknowledged data here.
+
+interface Inode {
+  current: Buffer;
+  durable: Buffer;
+}
+interface Dir {
+  current: Map<string, Inode>;
+  durable: Map<string, Inode>;
+}
+
+export class PowerCutFs implements FileLayer {
+  private dirs = new Map<string, Dir>();
+  private epoch = 0;
+  /** Counts fsyncs, so a test can prove it exercised them. */
+  syncs = 0;
+  constructor(private readonly random: () => number = Math.random) {}
+
+  private dir(p: string, create = false): Dir {
+    const d = this.dirs.get(p);
+    if (d) return d;
+    if (!create) throw Object.assign(new Error(`ENOENT: no such directory ${p}`), { code: 'ENOENT' });
+    const nd: Dir = { current: new Map(), durable: new Map() };
+    this.dirs.set(p, nd);
+    return nd;
+  }
+  private check(epoch: number): void {
+    if (epoch !== this.epoch) throw new Error('EIO: the machine lost power');
+  }
+  private lookup(file: string): Inode | undefined {
+    const d = this.dirs.get(path.dirname(file));
+    return d?.current.get(path.basename(file));
+  }
+
+  /** Simulates a power cut: every byte and directory entry that was not fsync'd is lost. */
+  powerCut(): void {
+    this.epoch++;
+    for (const d of this.dirs.values()) {
+      d.current = new Map(d.durable);
+      for (const ino of d.current.values()) {
+        const extra = ino.current.length > ino.durable.length && ino.current.subarray(0, ino.durable.length).equals(ino.durable)
+          ? ino.current.length - ino.durable.length
+          : 0;
+        // A torn write: part of the unsynced tail may have reached the platter.
+        const keep = extra > 0 && this.random() < 0.5 ? Math.floor(this.random() * extra) : 0;
+        ino.current = Buffer.from(ino.current.subarray(0, ino.durable.length + keep));
+        ino.durable = ino.current;
+      }
+    }
+  }
+
+  async mkdirp(dir: string): Promise<void> {
+    const e = this.epoch;
+    await Promise.resolve();
+    this.check(e);
+    // Directories themselves are treated as durable once made (the store fsyncs the parent anyway).
+    let p = path.resolve(dir);
+    const chain: string[] = [];
+    while (!this.dirs.has(p)) {
+      chain.push(p);
+      const parent = path.dirname(p);
+      if (parent === p) break;
+      p = parent;
+    }
+    for (const c of chain.reverse()) this.dir(c, true);
+  }
+  async readFile(file: string): Promise<Buffer | null> {
+    const e = this.epoch;
+    await Promise.resolve();
+    this.check(e);
+    const ino = this.lookup(path.resolve(file));
+    return ino ? Buffer.from(ino.current) : null;
+  }
+  async openAppend(file: string): Promise<AppendHandle> {
+    const e = this.epoch;
+    await Promise.resolve();
+    this.check(e);
+    const f = path.resolve(file);
+    const d = this.dir(path.dirname(f));
+    let ino = d.current.get(path.basename(f));
+    if (!ino) {
+      ino = { current: Buffer.alloc(0), durable: Buffer.alloc(0) };
+      d.current.set(path.basename(f), ino);
+    }
+    const node = ino;
+    let closed = false;
+    return {
+      append: async (data) => {
+        await Promise.resolve();
+        this.check(e);
+        if (closed) throw new Error('EBADF');
+        node.current = Buffer.concat([node.current, Buffer.from(data)]);
+      },
+      sync: async () => {
+        await Promise.resolve();
+        this.check(e);
+        this.syncs++;
+        node.durable = Buffer.from(node.current);
+      },
+      close: async () => {
+        await Promise.resolve();
+        closed = true;
+      },
+    };
+  }
+  async createExclusive(file: string, data: Uint8Array): Promise<boolean> {
+    const e = this.epoch;
+    await Promise.resolve();
+    this.check(e);
+    const f = path.resolve(file);
+    const d = this.dir(path.dirname(f));
+    if (d.current.has(path.basename(f))) return false;
+    const buf = Buffer.from(data);
+    d.current.set(path.basename(f), { current: buf, durable: buf });
+    return true;
+  }
+  async rename(from: string, to: string): Promise<void> {
+    const e = this.epoch;
+    await Promise.resolve();
+    this.check(e);
+    const f = path.resolve(from);
+    const t = path.resolve(to);
+    const df = this.dir(path.dirname(f));
+    const ino = df.current.get(path.basename(f));
+    if (!ino) throw Object.assign(new Error(`ENOENT: ${from}`), { code: 'ENOENT' });
+    df.current.delete(path.basename(f));
+    this.dir(path.dirname(t)).current.set(path.basename(t), ino);
+  }
+  async unlink(file: string): Promise<void> {
+    const e = this.epoch;
+    await Promise.resolve();
+    this.check(e);
+    const f = path.resolve(file);
+    this.dirs.get(path.dirname(f))?.current.delete(path.basename(f));
+  }
+  async truncate(file: string, length: number): Promise<void> {
+    const e = this.epoch;
+    await Promise.resolve();
+    this.check(e);
+    const ino = this.lookup(path.resolve(file));
+    if (!ino) throw Object.assign(new Error(`ENOENT: ${file}`), { code: 'ENOENT' });
+    ino.current = Buffer.from(ino.current.subarray(0, length));
+    // ftruncate is not durable until fsync either; keep it simple and conservative.
+    if (ino.durable.length > length) ino.durable = Buffer.from(ino.durable.subarray(0, length));
+  }
+  async readdir(dir: string): Promise<string[]> {
+    const e = this.epoch;
+    await Promise.resolve();
+    this.check(e);
+    const d = this.dirs.get(path.resolve(dir));
+    return d ? [...d.current.keys()] : [];
+  }
+  async size(file: string): Promise<number | null> {
+    const e = this.epoch;
+    await Promise.resolve();
+    this.check(e);
+    return this.lookup(path.resolve(file))?.current.length ?? null;
+  }
+  async syncDir(dir: string): Promise<void> {
+    const e = this.epoch;
+    await Promise.resolve();
+    this.check(e);
+    this.syncs++;
+    const d = this.dir(path.resolve(dir));
+    d.durable = new Map(d.current);
+  }
+}

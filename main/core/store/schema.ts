@@ -1,0 +1,57 @@
+// Every entity of PRODUCT.md §2 has a collection from day one, with the indexes its queries need,
+// even where its screens come later: a later issue adds behaviour, not storage.
+// `bulky` collections are history: they load after the first screen is usable.
+
+export interface CollectionSpec {
+  name: string;
+  /** Fields whose non-empty values must be unique among the collection's records. */
+  unique?: string[];
+  /** Fields looked up by value (arrays index each element). */
+  index?: string[];
+  bulky?: boolean;
+}
+
+export const COLLECTIONS: CollectionSpec[] = [
+  { name: 'offices', unique: ['code'] },
+  { name: 'users', unique: ['login', 'repCode'], index: ['role', 'teamId', 'managerId'] },
+  { name: 'teams', index: ['managerId'] },
+  { name: 'dictionaries', index: ['kind'] },
+  { name: 'settings', unique: ['key'] },
+  {
+    name: 'clients',
+    unique: ['externalCode'],
+    index: ['taxId', 'parentId', 'repId', 'segmentId', 'status', 'city', 'tags'],
+  },
+  { name: 'contacts', index: ['clientId', 'status', 'phones', 'emails'] },
+  { name: 'products', unique: ['code'] },
+  { name: 'attachments', index: ['ownerId'] },
+  { name: 'visitStandards', index: ['lineageId'] },
+  { name: 'promotions' },
+  { name: 'budgets', unique: ['key'], index: ['repId', 'month'] },
+  { name: 'localActions', unique: ['number'], index: ['repId', 'clientId', 'state', 'budgetMonth'] },
+  { name: 'salesPlans', unique: ['key'], index: ['repId', 'month'] },
+  { name: 'deals', index: ['repId', 'clientId'] },
+  { name: 'correctionRequests', index: ['status', 'clientId', 'requestedBy'] },
+  { name: 'imports', index: ['kind'] },
+  { name: 'merges', index: ['survivorId'] },
+  { name: 'duplicateDismissals', unique: ['pairKey'] },
+  { name: 'visits', index: ['clientId', 'repId', 'date', 'status'], bulky: true },
+  { name: 'tasks', index: ['visitId', 'actionId'], bulky: true },
+  { name: 'calls', unique: ['externalId'], index: ['clientId', 'contactId', 'userId', 'number'], bulky: true },
+  { name: 'orderLines', unique: ['externalKey'], index: ['clientId', 'productId'], bulky: true },
+  { name: 'audit', index: ['entityId'], bulky: true },
+];
+
+export type CollectionName = string;
+
+/** Bump with a migration below whenever a stored shape changes. */
+export const SCHEMA_VERSION = 1;
+
+export interface Migration {
+  /** The version this migration produces; it runs on data of version `to - 1`. */
+  to: number;
+  describe: string;
+  up(collections: Map<string, Map<string, Record<string, unknown>>>): void;
+}
+
+export const MIGRATIONS: Migration[] = [];

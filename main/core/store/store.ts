@@ -1,0 +1,578 @@
+import * as path from 'node:path';
+import { AppError } from '../../../shared/contract/errors';
+import type { Clock } from '../../../shared/domain/dates';
+import { systemClock } from '../../../shared/domain/dates';
+import { uuidv7 } from '../../../shared/domain/ids';
+import { Collection } from './collection';
+import type { Rec } from './collection';
+import type { FileLayer } from './file-layer';
+import { nodeFileLayer } from './file-layer';
+import type { MutationRecord, Repair } from './journal';
+import { encodeLine, JournalWriter, listSegments, replayJournal } from './journal';
+import { acquireLock } from './lock';
+import type { CollectionSpec, Migration } from './schema';
+import { COLLECTIONS, MIGRATIONS, SCHEMA_VERSION } from './schema';
+import type { Manifest, ShardRef } from './snapshot';
+import { listManifests, makeYielder, manifestName, readManifest, readShard, verifyShard, writeManifest, writeShard } from './snapshot';
+
+export type { Rec } from './collection';
+
+export interface StoreOptions {
+  dir: string;
+  deviceId: string;
+  fs?: FileLayer;
+  clock?: Clock;
+  /** Records per snapshot shard. */
+  shardSize?: number;
+  /** Start a checkpoint after this many journal records or bytes since the last one. */
+  checkpointAfterRecords?: number;
+  checkpointAfterBytes?: number;
+  /** 'background': history collections load after open() returns (the default for the app). */
+  history?: 'eager' | 'background';
+  sliceMs?: number;
+  collections?: CollectionSpec[];
+  schemaVersion?: number;
+  migrations?: Migration[];
+  /** Negative controls for the durability tests only: a store that skips an fsync must lose data. */
+  unsafe?: { skipJournalSync?: boolean; skipSnapshotSync?: boolean };
+}
+
+export interface TxMeta {
+  userId: string;
+  txId?: string;
+}
+
+export interface CommitInfo {
+  txId: string;
+  seq: number;
+  entities: string[];
+  records: number;
+}
+
+export interface CheckpointResult {
+  gen: number;
+  seq: number;
+  shardsWritten: number;
+  bytesWritten: number;
+  ms: number;
+}
+
+type Undo = { col: Collection; id: string; prev: Rec | undefined };
+
+/** Writes inside one transaction; applied to memory at once, undone if the function throws. */
+export class Tx {
+  readonly records: MutationRecord[] = [];
+  readonly undo: Undo[] = [];
+  constructor(
+    private readonly store: Store,
+    readonly txId: string,
+    readonly userId: string,
+    readonly at: string,
+  ) {}
+
+  get<T extends Rec = Rec>(entity: string, id: string): T | undefined {
+    return this.store.get<T>(entity, id);
+  }
+
+  insert<T extends Rec = Rec>(entity: string, data: Record<string, unknown> & { id?: string }): T {
+    const col = this.store.writable(entity);
+    const id = data.id ?? uuidv7();
+    if (col.get(id)) throw new AppError('conflict', `${entity} ${id} exists already`, { details: { entity, id } });
+    const rec = Object.freeze({
+      ...stripUndefined(data),
+      id,
+      createdAt: this.at,
+      createdBy: this.userId,
+      updatedAt: this.at,
+      updatedBy: this.userId,
+    }) as unknown as T;
+    this.put(col, rec, rec as unknown as Record<string, unknown>);
+    return rec;
+  }
+
+  patch<T extends Rec = Rec>(entity: string, id: string, patch: Record<string, unknown>): T {
+    const col = this.store.writable(entity);
+    const prev = col.get(id);
+    if (!prev) throw new AppError('not_found', `${entity} ${id} not found`, { details: { entity, id } });
+    const clean = stripUndefined(patch);
+    delete clean.id;
+    delete clean.createdAt;
+    delete clean.createdBy;
+    const p = { ...clean, updatedAt: this.at, updatedBy: this.userId };
+    const next = Object.freeze({ ...prev, ...p }) as unknown as T;
+    this.put(col, next, p);
+    return next;
+  }
+
+  private put(col: Collection, rec: Rec, patch: Record<string, unknown>): void {
+    col.checkUnique(rec);
+    const prev = col.put(rec);
+    this.undo.push({ col, id: rec.id, prev });
+    this.records.push({
+      seq: 0,
+      txId: this.txId,
+      opId: uuidv7(),
+      at: this.at,
+      userId: this.userId,
+      deviceId: this.store.deviceId,
+      entity: col.name,
+      id: rec.id,
+      patch,
+    });
+  }
+}
+
+function stripUndefined(o: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o)) if (v !== undefined) out[k] = v;
+  return out;
+}
+
+/**
+ * The journaled store (ARCHITECTURE.md "The store"): collections in memory, every transaction a
+ * group of checksummed journal lines plus a commit mark, fsync'd before the caller is answered;
+ * checkpoints write only dirty shards through lowdb, atomically, keeping the previous generation.
+ */
+export class Store {
+  readonly dir: string;
+  readonly deviceId: string;
+  readonly repairs: Repair[] = [];
+  private readonly fs: FileLayer;
+  private readonly clock: Clock;
+  private readonly cols = new Map<string, Collection>();
+  private readonly snapDir: string;
+  private readonly journalDir: string;
+  private journal!: JournalWriter;
+  private lock!: Awaited<ReturnType<typeof acquireLock>>;
+  private seqNo = 0;
+  private manifest: Manifest | null = null;
+  private prevGen: number | null = null;
+  private maxGenSeen = 0;
+  private recordsSinceCp = 0;
+  private bytesAtCp = 0;
+  private inTx = false;
+  private cpPromise: Promise<CheckpointResult> | null = null;
+  private historyDone = false;
+  private historyPromise: Promise<void> = Promise.resolve();
+  private readonly listeners = new Set<(c: CommitInfo) => void>();
+  private closed = false;
+  failure: unknown = null;
+
+  private constructor(private readonly opts: StoreOptions) {
+    this.dir = opts.dir;
+    this.deviceId = opts.deviceId;
+    this.fs = opts.fs ?? nodeFileLayer;
+    this.clock = opts.clock ?? systemClock;
+    this.snapDir = path.join(opts.dir, 'snapshots');
+    this.journalDir = path.join(opts.dir, 'journal');
+    for (const spec of opts.collections ?? COLLECTIONS) this.cols.set(spec.name, new Collection(spec, opts.shardSize ?? 10_000));
+  }
+
+  static async open(opts: StoreOptions): Promise<Store> {
+    const s = new Store(opts);
+    await s.openInternal();
+    return s;
+  }
+
+  private get schemaVersion(): number {
+    return this.opts.schemaVersion ?? SCHEMA_VERSION;
+  }
+
+  private async openInternal(): Promise<void> {
+    const fs = this.fs;
+    await fs.mkdirp(this.snapDir);
+    await fs.mkdirp(this.journalDir);
+    this.lock = await acquireLock(fs, this.dir);
+    if (this.lock.takenOver) {
+      this.repairs.push({ kind: 'lock_taken_over', detail: `left by pid ${this.lock.takenOver.pid} at ${this.lock.takenOver.at}` });
+    }
+    try {
+      // 1. The newest snapshot generation whose every shard is intact.
+      const gens = await listManifests(fs, this.snapDir);
+      this.maxGenSeen = gens[0] ?? 0;
+      for (const gen of gens) {
+        const m = await readManifest(fs, this.snapDir, gen);
+        let ok = !!m;
+        if (m) {
+          for (const refs of Object.values(m.collections)) {
+            for (const ref of refs) if (ok && !(await verifyShard(fs, this.snapDir, ref))) ok = false;
+          }
+        }
+        if (ok && m) {
+          if (!this.manifest) this.manifest = m;
+          else {
+            this.prevGen = m.gen;
+            break;
+          }
+          continue;
+        }
+        if (!this.manifest) this.repairs.push({ kind: 'snapshot_generation_skipped', detail: `${manifestName(gen)} is missing or damaged` });
+      }
+      const m = this.manifest;
+      if (m && m.schemaVersion > this.schemaVersion) {
+        throw new AppError('store_failed', `This data folder was written by a newer Regio (schema ${m.schemaVersion})`, {
+          key: 'errors.store_newer',
+          details: { found: m.schemaVersion, supported: this.schemaVersion },
+        });
+      }
+      const needsMigration = !!m && m.schemaVersion < this.schemaVersion;
+      if (needsMigration) await this.backupBeforeMigration(m.schemaVersion);
+
+      // 2. Early collections from the snapshot; then the journal after it.
+      await this.loadShards((c) => !c.spec.bulky);
+      const replay = await replayJournal(fs, this.journalDir, m?.seq ?? 0);
+      this.repairs.push(...replay.repairs);
+      const firstSeq = replay.transactions[0]?.[0]?.seq;
+      if (firstSeq !== undefined && firstSeq !== (m?.seq ?? 0) + 1) {
+        this.repairs.push({ kind: 'journal_tail_cut', detail: `journal starts at seq ${firstSeq}, snapshot ends at ${m?.seq ?? 0}` });
+      }
+      const deferred: MutationRecord[] = [];
+      for (const tx of replay.transactions) {
+        for (const r of tx) {
+          const col = this.cols.get(r.entity);
+          if (!col) continue; // an entity this version does not know: ignored, kept in the journal
+          if (col.spec.bulky) deferred.push(r);
+          else this.applyReplayed(col, r);
+        }
+      }
+      this.seqNo = Math.max(m?.seq ?? 0, replay.lastSeq);
+      this.bytesAtCp = 0;
+      this.recordsSinceCp = this.seqNo - (m?.seq ?? 0);
+
+      // 3. A fresh segment for this session's writes.
+      this.journal = new JournalWriter(fs, this.journalDir, this.seqNo + 1, this.opts.unsafe?.skipJournalSync);
+      await this.journal.openSegment(this.seqNo + 1);
+
+      // 4. History: now, or after the first screen.
+      const loadHistory = async () => {
+        await this.loadShards((c) => !!c.spec.bulky);
+        for (const r of deferred) this.applyReplayed(this.cols.get(r.entity)!, r);
+        this.historyDone = true;
+        for (const l of this.historyListeners) l();
+      };
+      if (needsMigration || this.opts.history !== 'background') {
+        await loadHistory();
+      } else {
+        this.historyPromise = loadHistory();
+        this.historyPromise.catch((e: unknown) => {
+          this.failure = e;
+        });
+      }
+      if (needsMigration) await this.migrate(m.schemaVersion);
+    } catch (e) {
+      await this.lock.release().catch(() => undefined);
+      throw e;
+    }
+  }
+
+  private readonly historyListeners = new Set<() => void>();
+  onHistoryLoaded(l: () => void): () => void {
+    this.historyListeners.add(l);
+    return () => this.historyListeners.delete(l);
+  }
+
+  private applyReplayed(col: Collection, r: MutationRecord): void {
+    const prev = col.get(r.id);
+    const next = Object.freeze(prev ? { ...prev, ...r.patch } : { ...r.patch, id: r.id }) as Rec;
+    col.put(next);
+  }
+
+  private async loadShards(which: (c: Collection) => boolean): Promise<void> {
+    const m = this.manifest;
+    if (!m) return;
+    const yieldNow = makeYielder(this.opts.sliceMs ?? 8);
+    for (const col of this.cols.values()) {
+      if (!which(col)) continue;
+      for (const ref of m.collections[col.name] ?? []) {
+        const data = await readShard(this.fs, this.snapDir, ref);
+        for (const r of data.records) {
+          col.load(ref.shard, Object.freeze(r) as Rec);
+        }
+        await yieldNow();
+      }
+    }
+  }
+
+  private async backupBeforeMigration(from: number): Promise<void> {
+    const stamp = this.clock.now().toISOString().replace(/[:.]/g, '-');
+    const target = path.join(this.dir, 'backups', `pre-migration-v${from}-${stamp}`);
+    for (const sub of ['snapshots', 'journal']) {
+      const src = path.join(this.dir, sub);
+      const dst = path.join(target, sub);
+      await this.fs.mkdirp(dst);
+      for (const name of await this.fs.readdir(src)) {
+        const buf = await this.fs.readFile(path.join(src, name));
+        if (!buf) continue;
+        const h = await this.fs.openAppend(path.join(dst, name));
+        await h.append(buf);
+        await h.sync();
+        await h.close();
+      }
+      await this.fs.syncDir(dst);
+    }
+  }
+
+  private async migrate(from: number): Promise<void> {
+    const data = new Map<string, Map<string, Record<string, unknown>>>();
+    for (const [name, col] of this.cols) {
+      data.set(name, new Map([...col.records].map(([id, r]) => [id, { ...r }])));
+    }
+    for (const mig of (this.opts.migrations ?? MIGRATIONS).filter((x) => x.to > from && x.to <= this.schemaVersion).sort((a, b) => a.to - b.to)) {
+      mig.up(data);
+    }
+    for (const [name, recs] of data) {
+      const col = this.cols.get(name)!;
+      for (const r of recs.values()) col.put(Object.freeze(r) as Rec);
+      col.markAllDirty();
+    }
+    // The migrated state is persisted before anyone can write on top of it.
+    await this.checkpoint();
+  }
+
+  // ---- reads ----
+
+  get seq(): number {
+    return this.seqNo;
+  }
+  get historyLoaded(): boolean {
+    return this.historyDone;
+  }
+  whenHistoryLoaded(): Promise<void> {
+    return this.historyPromise;
+  }
+  get generation(): number {
+    return this.manifest?.gen ?? 0;
+  }
+  get checkpointSeq(): number {
+    return this.manifest?.seq ?? 0;
+  }
+
+  collection(name: string): Collection {
+    const col = this.cols.get(name);
+    if (!col) throw new Error(`unknown collection ${name}`);
+    if (col.spec.bulky && !this.historyDone) {
+      throw new AppError('not_ready', `${name} is still loading`, { details: { entity: name } });
+    }
+    return col;
+  }
+  collectionNames(): string[] {
+    return [...this.cols.keys()];
+  }
+  get<T extends Rec = Rec>(name: string, id: string): T | undefined {
+    return this.collection(name).get(id) as T | undefined;
+  }
+  all<T extends Rec = Rec>(name: string): IterableIterator<T> {
+    return this.collection(name).records.values() as IterableIterator<T>;
+  }
+  count(name: string): number {
+    return this.collection(name).size;
+  }
+  byIndex<T extends Rec = Rec>(name: string, field: string, value: unknown): T[] {
+    return this.collection(name).byIndex(field, value) as T[];
+  }
+  byUnique<T extends Rec = Rec>(name: string, field: string, value: unknown): T | undefined {
+    return this.collection(name).byUnique(field, value) as T | undefined;
+  }
+  counts(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const [n, c] of this.cols) out[n] = c.size;
+    return out;
+  }
+  get journalBytes(): number {
+    return this.journal?.bytesWritten ?? 0;
+  }
+
+  /** @internal used by Tx */
+  writable(name: string): Collection {
+    if (!this.inTx) throw new Error('writes happen inside store.transact()');
+    return this.collection(name);
+  }
+
+  // ---- writes ----
+
+  onCommit(l: (c: CommitInfo) => void): () => void {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  }
+
+  /**
+   * Runs `fn` as one transaction. Its writes are visible at once in memory; the promise resolves
+   * once they are durable in the journal. If `fn` throws, every write is undone and nothing is
+   * journaled. `fn` is synchronous on purpose: no other transaction can interleave with it, which
+   * is what keeps invariants such as "reserved + committed ≤ budget" true under concurrency.
+   */
+  transact<R>(meta: TxMeta, fn: (tx: Tx) => R): Promise<R> {
+    if (this.closed) return Promise.reject(new AppError('store_failed', 'The store is closed'));
+    if (this.failure || this.journal.error) {
+      return Promise.reject(new AppError('store_failed', 'The data folder cannot be written; restart Regio', { details: { cause: String(this.failure ?? this.journal.error) } }));
+    }
+    if (this.inTx) return Promise.reject(new Error('nested store.transact()'));
+    const tx = new Tx(this, meta.txId ?? uuidv7(), meta.userId, this.clock.now().toISOString());
+    this.inTx = true;
+    let result: R;
+    try {
+      result = fn(tx);
+      if (result instanceof Promise) throw new Error('store.transact() takes a synchronous function');
+    } catch (e) {
+      for (let i = tx.undo.length - 1; i >= 0; i--) {
+        const u = tx.undo[i]!;
+        u.col.restore(u.id, u.prev);
+      }
+      return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+    } finally {
+      this.inTx = false;
+    }
+    if (!tx.records.length) return Promise.resolve(result);
+    const lines: string[] = [];
+    for (const r of tx.records) {
+      r.seq = ++this.seqNo;
+      lines.push(encodeLine(r));
+    }
+    lines.push(encodeLine({ seq: ++this.seqNo, txId: tx.txId, commit: tx.records.length }));
+    const info: CommitInfo = {
+      txId: tx.txId,
+      seq: this.seqNo,
+      entities: [...new Set(tx.records.map((r) => r.entity))],
+      records: tx.records.length,
+    };
+    this.recordsSinceCp += lines.length;
+    return this.journal.append(lines).then(
+      () => {
+        for (const l of this.listeners) l(info);
+        this.maybeCheckpoint();
+        return result;
+      },
+      (e: unknown) => {
+        this.failure = e;
+        throw new AppError('store_failed', 'The data folder cannot be written; restart Regio', { details: { cause: String(e) } });
+      },
+    );
+  }
+
+  private maybeCheckpoint(): void {
+    const recs = this.opts.checkpointAfterRecords ?? 200_000;
+    const bytes = this.opts.checkpointAfterBytes ?? 64 * 1024 * 1024;
+    if (this.cpPromise || !this.historyDone) return;
+    if (this.recordsSinceCp >= recs || this.journal.bytesWritten - this.bytesAtCp >= bytes) {
+      this.checkpoint().catch(() => undefined);
+    }
+  }
+
+  get checkpointRunning(): boolean {
+    return this.cpPromise !== null;
+  }
+
+  /** Writes the dirty shards and a new manifest; joins a checkpoint already under way. */
+  checkpoint(): Promise<CheckpointResult> {
+    if (this.cpPromise) return this.cpPromise;
+    this.cpPromise = this.runCheckpoint().finally(() => {
+      this.cpPromise = null;
+    });
+    return this.cpPromise;
+  }
+
+  private async runCheckpoint(): Promise<CheckpointResult> {
+    const t0 = performance.now();
+    await this.historyPromise;
+    if (this.failure) throw new AppError('store_failed', 'The data folder cannot be written');
+    const seq = this.seqNo;
+    const gen = Math.max(this.maxGenSeen, this.manifest?.gen ?? 0) + 1;
+    // Capture the dirty shards as they are now (records are immutable: holding references is a
+    // consistent copy at `seq`, whatever commits do meanwhile).
+    const captured: Array<{ col: Collection; shard: number; recs: Rec[] }> = [];
+    for (const col of this.cols.values()) {
+      col.shards.forEach((s, n) => {
+        if (!s.dirty) return;
+        s.dirty = false;
+        captured.push({ col, shard: n, recs: s.ids.map((id) => col.records.get(id)!) });
+      });
+    }
+    this.recordsSinceCp = 0;
+    this.bytesAtCp = this.journal.bytesWritten;
+    try {
+      // Everything up to `seq` is queued before this rotation, so once it is done those journal
+      // lines are durable: a manifest never claims a seq the journal could still lose.
+      await this.journal.rotate(seq + 1);
+      const collections: Record<string, ShardRef[]> = {};
+      for (const [name, refs] of Object.entries(this.manifest?.collections ?? {})) collections[name] = [...refs];
+      let bytesWritten = 0;
+      for (const c of captured) {
+        const ref = await writeShard(this.fs, this.snapDir, { collection: c.col.name, shard: c.shard, records: c.recs as Array<Record<string, unknown>> }, gen, {
+          sliceMs: this.opts.sliceMs,
+          skipSync: this.opts.unsafe?.skipSnapshotSync,
+        });
+        bytesWritten += ref.bytes;
+        const list = (collections[c.col.name] ??= []);
+        const at = list.findIndex((r) => r.shard === c.shard);
+        if (at >= 0) list[at] = ref;
+        else list.push(ref);
+        list.sort((a, b) => a.shard - b.shard);
+      }
+      if (!this.opts.unsafe?.skipSnapshotSync) await this.fs.syncDir(this.snapDir);
+      const manifest: Manifest = {
+        format: 'regio-snapshot',
+        gen,
+        seq,
+        schemaVersion: this.schemaVersion,
+        createdAt: this.clock.now().toISOString(),
+        collections,
+      };
+      await writeManifest(this.fs, this.snapDir, manifest, this.opts.unsafe?.skipSnapshotSync);
+      this.prevGen = this.manifest?.gen ?? null;
+      this.manifest = manifest;
+      this.maxGenSeen = gen;
+      await this.cleanup();
+      return { gen, seq, shardsWritten: captured.length, bytesWritten, ms: performance.now() - t0 };
+    } catch (e) {
+      for (const c of captured) c.col.shards[c.shard]!.dirty = true;
+      throw e;
+    }
+  }
+
+  /** Keeps the current and the previous generation (and the journal both need); removes the rest. */
+  private async cleanup(): Promise<void> {
+    const keep = [this.manifest!.gen, ...(this.prevGen !== null ? [this.prevGen] : [])];
+    const kept: Manifest[] = [this.manifest!];
+    if (this.prevGen !== null) {
+      const pm = await readManifest(this.fs, this.snapDir, this.prevGen);
+      if (pm) kept.push(pm);
+    }
+    const referenced = new Set(kept.flatMap((m) => Object.values(m.collections).flatMap((refs) => refs.map((r) => r.file))));
+    for (const name of await this.fs.readdir(this.snapDir)) {
+      const mm = /^manifest-(\d{8})\.json$/.exec(name);
+      if (mm) {
+        if (!keep.includes(Number(mm[1]))) await this.fs.unlink(path.join(this.snapDir, name));
+      } else if (!referenced.has(name)) {
+        await this.fs.unlink(path.join(this.snapDir, name));
+      }
+    }
+    const minSeq = Math.min(...kept.map((m) => m.seq));
+    const segs = await listSegments(this.fs, this.journalDir);
+    for (let i = 0; i + 1 < segs.length; i++) {
+      if (segs[i + 1]!.startSeq <= minSeq + 1 && segs[i]!.startSeq !== this.journal.segmentStart) {
+        await this.fs.unlink(segs[i]!.file);
+      }
+    }
+    await this.fs.syncDir(this.snapDir);
+    await this.fs.syncDir(this.journalDir);
+  }
+
+  /** Waits for pending commits, takes a last checkpoint (for a quick next open), releases the lock. */
+  async close(opts: { checkpoint?: boolean } = {}): Promise<void> {
+    if (this.closed) return;
+    await this.journal.drain();
+    if (this.cpPromise) await this.cpPromise.catch(() => undefined);
+    if (opts.checkpoint !== false && !this.failure && this.historyDone && this.seqNo > (this.manifest?.seq ?? 0)) {
+      await this.checkpoint();
+    }
+    this.closed = true;
+    await this.journal.close();
+    await this.lock.release();
+  }
+
+  /** For crash simulations: forget this instance without touching the disk, as a dead process would. */
+  abandon(): void {
+    this.closed = true;
+    this.lock.abandon();
+  }
+}

@@ -1,0 +1,12 @@
+import { z } from 'zod';
+
+// Events flow from the core to every open window (Electron: webContents.send; browser host: SSE).
+export const events = {
+  /** Some records changed: renderers refetch what they show of these entities. */
+  'data:changed': z.object({ entities: z.array(z.string()), seq: z.number().int() }),
+  /** The bulky history (orders, audit, …) finished loading after the first screen. */
+  'store:loaded': z.object({ historyLoaded: z.boolean() }),
+};
+export type EventName = keyof typeof events;
+export type EventPayload<K extends EventName> = z.infer<(typeof events)[K]>;
+export const EVENT_NAMES = Object.keys(events) as EventName[];
