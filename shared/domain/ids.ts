@@ -8,7 +8,9 @@ let counter = 0;
 function randomBytes(n: number): Uint8Array {
   const b = new Uint8Array(n);
   // shared/ has neither DOM nor Node types; both runtimes provide Web Crypto.
-  (globalThis as unknown as { crypto: { getRandomValues(a: Uint8Array): Uint8Array } }).crypto.getRandomValues(b);
+  (
+    globalThis as unknown as { crypto: { getRandomValues(a: Uint8Array): Uint8Array } }
+  ).crypto.getRandomValues(b);
   return b;
 }
 

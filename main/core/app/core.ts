@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { CommandName } from '../../../shared/contract/commands';
 import type { Result } from '../../../shared/contract/errors';
 import type { EventName, EventPayload } from '../../../shared/contract/events';
 import type { Clock } from '../../../shared/domain/dates';
@@ -40,7 +39,7 @@ export interface Core {
   getSession(id: string): Session | undefined;
   closeSession(id: string): void;
   /** The one entry point of every transport. Never throws. */
-  dispatch(sessionId: string, command: CommandName | string, input: unknown): Promise<Result<unknown>>;
+  dispatch(sessionId: string, command: string, input: unknown): Promise<Result<unknown>>;
   /** Subscribes to every event; returns the unsubscribe function. */
   subscribe(l: Listener): () => void;
   close(): Promise<void>;
@@ -60,7 +59,11 @@ async function deviceIdFor(fs: FileLayer, dataDir: string): Promise<string> {
   }
   const deviceId = `${os.hostname().slice(0, 24)}-${randomBytes(4).toString('hex')}`;
   await fs.mkdirp(dataDir);
-  await writeFileAtomic(fs, file, Buffer.from(JSON.stringify({ deviceId, createdAt: new Date().toISOString() })));
+  await writeFileAtomic(
+    fs,
+    file,
+    Buffer.from(JSON.stringify({ deviceId, createdAt: new Date().toISOString() })),
+  );
   return deviceId;
 }
 
@@ -68,7 +71,14 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const fs = opts.fs ?? nodeFileLayer;
   const clock = opts.clock ?? systemClock;
   const deviceId = await deviceIdFor(fs, opts.dataDir);
-  const store = await Store.open({ dir: opts.dataDir, deviceId, fs, clock, history: opts.history ?? 'background', ...opts.store });
+  const store = await Store.open({
+    dir: opts.dataDir,
+    deviceId,
+    fs,
+    clock,
+    history: opts.history ?? 'background',
+    ...opts.store,
+  });
   const sessions = new Map<string, Session>();
   const listeners = new Set<Listener>();
   const emit = <K extends EventName>(event: K, payload: EventPayload<K>) => {
@@ -91,7 +101,10 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     dispatch(sessionId, command, input) {
       const session = sessions.get(sessionId);
       if (!session) {
-        return Promise.resolve({ ok: false, error: { code: 'unauthenticated', key: 'errors.session_expired', message: 'No such session' } });
+        return Promise.resolve({
+          ok: false,
+          error: { code: 'unauthenticated', key: 'errors.session_expired', message: 'No such session' },
+        });
       }
       const context = (): HandlerContext => ({
         store,

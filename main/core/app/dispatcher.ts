@@ -26,16 +26,29 @@ export function toErrorData(e: unknown): AppErrorData {
  * parse input → (rights: issue 3) → wait for history if needed → handler → (check output).
  * Never throws: every failure becomes { ok: false, error } with a translation key.
  */
-export async function dispatch(deps: DispatchDeps, command: unknown, rawInput: unknown): Promise<Result<unknown>> {
+export async function dispatch(
+  deps: DispatchDeps,
+  command: unknown,
+  rawInput: unknown,
+): Promise<Result<unknown>> {
   if (!isCommandName(command)) {
-    return { ok: false, error: new AppError('unknown_command', `Unknown command ${String(command)}`, { details: { command: String(command) } }).toData() };
+    return {
+      ok: false,
+      error: new AppError('unknown_command', `Unknown command ${String(command)}`, {
+        details: { command: String(command) },
+      }).toData(),
+    };
   }
   const spec = contract[command];
-  const parsed = (spec.input as z.ZodType).safeParse(rawInput ?? {});
+  // An omitted input means {} (commands without arguments); null or anything else is parsed as sent.
+  const parsed = (spec.input as z.ZodType).safeParse(rawInput === undefined ? {} : rawInput);
   if (!parsed.success) {
     return {
       ok: false,
-      error: new AppError('validation', `Invalid input for ${command}`, { issues: issuesFromZod(parsed.error), details: { command } }).toData(),
+      error: new AppError('validation', `Invalid input for ${command}`, {
+        issues: issuesFromZod(parsed.error),
+        details: { command },
+      }).toData(),
     };
   }
   try {
@@ -45,7 +58,8 @@ export async function dispatch(deps: DispatchDeps, command: unknown, rawInput: u
     const data = await handler(ctx, parsed.data);
     if (deps.checkOutput) {
       const out = (spec.output as z.ZodType).safeParse(data);
-      if (!out.success) throw new Error(`${command} returned a shape its contract does not allow: ${out.error.message}`);
+      if (!out.success)
+        throw new Error(`${command} returned a shape its contract does not allow: ${out.error.message}`);
     }
     return { ok: true, data };
   } catch (e) {

@@ -3,7 +3,10 @@ import type { HandlerContext } from './handler-context';
 import { officeHandlers } from '../office/office.handlers';
 import { systemHandlers } from '../system/system.handlers';
 
-export type Handler<K extends CommandName> = (ctx: HandlerContext, input: ParsedInput<K>) => CommandOutput<K> | Promise<CommandOutput<K>>;
+export type Handler<K extends CommandName> = (
+  ctx: HandlerContext,
+  input: ParsedInput<K>,
+) => CommandOutput<K> | Promise<CommandOutput<K>>;
 export type Handlers = { [K in CommandName]: Handler<K> };
 export type PartialHandlers<K extends CommandName> = { [P in K]: Handler<P> };
 

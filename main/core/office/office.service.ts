@@ -10,7 +10,8 @@ export function currentOffice(store: Store): Office | null {
 export async function setupOffice(store: Store, actorId: string, input: OfficeInput): Promise<Office> {
   return store.transact({ userId: actorId }, (tx) => {
     // One data folder serves one office (PRODUCT.md §1): a second setup is a conflict, not an edit.
-    if (currentOffice(store)) throw new AppError('conflict', 'The office is set up already', { key: 'errors.office_exists' });
+    if (currentOffice(store))
+      throw new AppError('conflict', 'The office is set up already', { key: 'errors.office_exists' });
     return tx.insert<Office & { id: string }>('offices', { ...input });
   });
 }

@@ -66,7 +66,7 @@ export class Collection {
       if (v === undefined || v === null || v === '') continue;
       const holder = map.get(v);
       if (holder !== undefined && holder !== next.id) {
-        throw new AppError('conflict', `${this.name}.${field} "${String(v)}" is already taken`, {
+        throw new AppError('conflict', `${this.name}.${field} "${JSON.stringify(v)}" is already taken`, {
           key: 'errors.unique',
           details: { entity: this.name, field, value: v, holderId: holder },
         });

@@ -114,7 +114,12 @@ export const nodeFileLayer: FileLayer = {
 };
 
 /** Writes a whole file atomically: temp file, fsync, rename over the target, fsync the folder. */
-export async function writeFileAtomic(fs: FileLayer, file: string, data: Uint8Array, syncDir = true): Promise<void> {
+export async function writeFileAtomic(
+  fs: FileLayer,
+  file: string,
+  data: Uint8Array,
+  syncDir = true,
+): Promise<void> {
   const tmp = `${file}.tmp-${process.pid}-${Date.now().toString(36)}`;
   await fs.unlink(tmp);
   const h = await fs.openAppend(tmp);

@@ -55,7 +55,12 @@ export async function listSegments(fs: FileLayer, dir: string): Promise<Segment[
 }
 
 export interface Repair {
-  kind: 'journal_tail_cut' | 'uncommitted_tx_dropped' | 'segment_dropped' | 'snapshot_generation_skipped' | 'lock_taken_over';
+  kind:
+    | 'journal_tail_cut'
+    | 'uncommitted_tx_dropped'
+    | 'segment_dropped'
+    | 'snapshot_generation_skipped'
+    | 'lock_taken_over';
   detail: string;
 }
 
@@ -144,7 +149,10 @@ export async function replayJournal(fs: FileLayer, dir: string, afterSeq: number
     if (cutAt === null && si === segments.length - 1 && open) {
       cutAt = open.segIdx === si ? open.offset : 0;
       cutWhy = 'transaction without commit mark at the end';
-      repairs.push({ kind: 'uncommitted_tx_dropped', detail: `${seg.file}: ${open.records.length} record(s) of tx ${open.txId}` });
+      repairs.push({
+        kind: 'uncommitted_tx_dropped',
+        detail: `${seg.file}: ${open.records.length} record(s) of tx ${open.txId}`,
+      });
       open = null;
     }
     if (cutAt !== null) {
@@ -186,7 +194,7 @@ export class JournalWriter {
   private queue: Pending[] = [];
   private flushing = false;
   private scheduled = false;
-  private failed: unknown = null;
+  private failed: Error | null = null;
   bytesWritten = 0;
   fsyncs = 0;
 
@@ -283,7 +291,7 @@ export class JournalWriter {
   }
 
   private fail(e: unknown): void {
-    this.failed = e;
+    this.failed = e instanceof Error ? e : new Error(String(e));
     for (const p of this.queue.splice(0)) {
       if (p.kind === 'data') for (const w of p.waiters) w.reject(e);
       else p.fail(e);

@@ -8,9 +8,32 @@ import type { AppendHandle, FileLayer } from './file-layer';
 // After powerCut() every handle and call from before the cut fails, like a dead process's would.
 // Used by the durability test; a store that skips any fsync loses acknowledged data here.
 
-interface Inode {
-  current: Buffer;
-  durable: Buffer;
+// Files are only ever appended to or truncated (the store never rewrites in place), so what
+// survives a cut is a prefix: `durableLen` bytes, plus maybe a torn part of the rest.
+class Inode {
+  private buf: Buffer;
+  len = 0;
+  durableLen = 0;
+  constructor(data?: Uint8Array) {
+    this.buf = Buffer.alloc(Math.max(64, data?.length ?? 0));
+    if (data) this.append(data);
+  }
+  append(data: Uint8Array): void {
+    if (this.len + data.length > this.buf.length) {
+      const next = Buffer.alloc(Math.max(this.buf.length * 2, this.len + data.length));
+      this.buf.copy(next, 0, 0, this.len);
+      this.buf = next;
+    }
+    this.buf.set(data, this.len);
+    this.len += data.length;
+  }
+  truncate(n: number): void {
+    this.len = Math.min(this.len, n);
+    this.durableLen = Math.min(this.durableLen, n);
+  }
+  read(): Buffer {
+    return Buffer.from(this.buf.subarray(0, this.len));
+  }
 }
 interface Dir {
   current: Map<string, Inode>;
@@ -46,13 +69,11 @@ export class PowerCutFs implements FileLayer {
     for (const d of this.dirs.values()) {
       d.current = new Map(d.durable);
       for (const ino of d.current.values()) {
-        const extra = ino.current.length > ino.durable.length && ino.current.subarray(0, ino.durable.length).equals(ino.durable)
-          ? ino.current.length - ino.durable.length
-          : 0;
+        const extra = ino.len - ino.durableLen;
         // A torn write: part of the unsynced tail may have reached the platter.
         const keep = extra > 0 && this.random() < 0.5 ? Math.floor(this.random() * extra) : 0;
-        ino.current = Buffer.from(ino.current.subarray(0, ino.durable.length + keep));
-        ino.durable = ino.current;
+        ino.truncate(ino.durableLen + keep);
+        ino.durableLen = ino.len;
       }
     }
   }
@@ -77,7 +98,7 @@ export class PowerCutFs implements FileLayer {
     await Promise.resolve();
     this.check(e);
     const ino = this.lookup(path.resolve(file));
-    return ino ? Buffer.from(ino.current) : null;
+    return ino ? ino.read() : null;
   }
   async openAppend(file: string): Promise<AppendHandle> {
     const e = this.epoch;
@@ -87,7 +108,7 @@ export class PowerCutFs implements FileLayer {
     const d = this.dir(path.dirname(f));
     let ino = d.current.get(path.basename(f));
     if (!ino) {
-      ino = { current: Buffer.alloc(0), durable: Buffer.alloc(0) };
+      ino = new Inode();
       d.current.set(path.basename(f), ino);
     }
     const node = ino;
@@ -97,13 +118,13 @@ export class PowerCutFs implements FileLayer {
         await Promise.resolve();
         this.check(e);
         if (closed) throw new Error('EBADF');
-        node.current = Buffer.concat([node.current, Buffer.from(data)]);
+        node.append(data);
       },
       sync: async () => {
         await Promise.resolve();
         this.check(e);
         this.syncs++;
-        node.durable = Buffer.from(node.current);
+        node.durableLen = node.len;
       },
       close: async () => {
         await Promise.resolve();
@@ -118,8 +139,9 @@ export class PowerCutFs implements FileLayer {
     const f = path.resolve(file);
     const d = this.dir(path.dirname(f));
     if (d.current.has(path.basename(f))) return false;
-    const buf = Buffer.from(data);
-    d.current.set(path.basename(f), { current: buf, durable: buf });
+    const ino = new Inode(data);
+    ino.durableLen = ino.len;
+    d.current.set(path.basename(f), ino);
     return true;
   }
   async rename(from: string, to: string): Promise<void> {
@@ -147,9 +169,8 @@ export class PowerCutFs implements FileLayer {
     this.check(e);
     const ino = this.lookup(path.resolve(file));
     if (!ino) throw Object.assign(new Error(`ENOENT: ${file}`), { code: 'ENOENT' });
-    ino.current = Buffer.from(ino.current.subarray(0, length));
-    // ftruncate is not durable until fsync either; keep it simple and conservative.
-    if (ino.durable.length > length) ino.durable = Buffer.from(ino.durable.subarray(0, length));
+    // Conservative: the cut-off bytes count as gone at once, durable or not.
+    ino.truncate(length);
   }
   async readdir(dir: string): Promise<string[]> {
     const e = this.epoch;
@@ -162,7 +183,7 @@ export class PowerCutFs implements FileLayer {
     const e = this.epoch;
     await Promise.resolve();
     this.check(e);
-    return this.lookup(path.resolve(file))?.current.length ?? null;
+    return this.lookup(path.resolve(file))?.len ?? null;
   }
   async syncDir(dir: string): Promise<void> {
     const e = this.epoch;

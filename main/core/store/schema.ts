@@ -37,7 +37,12 @@ export const COLLECTIONS: CollectionSpec[] = [
   { name: 'duplicateDismissals', unique: ['pairKey'] },
   { name: 'visits', index: ['clientId', 'repId', 'date', 'status'], bulky: true },
   { name: 'tasks', index: ['visitId', 'actionId'], bulky: true },
-  { name: 'calls', unique: ['externalId'], index: ['clientId', 'contactId', 'userId', 'number'], bulky: true },
+  {
+    name: 'calls',
+    unique: ['externalId'],
+    index: ['clientId', 'contactId', 'userId', 'number'],
+    bulky: true,
+  },
   { name: 'orderLines', unique: ['externalKey'], index: ['clientId', 'productId'], bulky: true },
   { name: 'audit', index: ['entityId'], bulky: true },
 ];

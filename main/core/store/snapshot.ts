@@ -63,7 +63,9 @@ export class SlicedDurableJsonFile implements Adapter<ShardData> {
 
   async write(data: ShardData): Promise<void> {
     const yieldNow = makeYielder(this.opts.sliceMs ?? 8);
-    const parts: string[] = [`{"collection":${JSON.stringify(data.collection)},"shard":${data.shard},"records":[`];
+    const parts: string[] = [
+      `{"collection":${JSON.stringify(data.collection)},"shard":${data.shard},"records":[`,
+    ];
     const recs = data.records;
     for (let i = 0; i < recs.length; i++) {
       parts.push((i ? ',' : '') + JSON.stringify(recs[i]));
@@ -97,7 +99,13 @@ export async function writeShard(
   const adapter = new SlicedDurableJsonFile(fs, path.join(dir, file), opts);
   const db = new Low<ShardData>(adapter, data);
   await db.write();
-  return { shard: data.shard, file, count: data.records.length, sha256: adapter.lastSha256, bytes: adapter.lastBytes };
+  return {
+    shard: data.shard,
+    file,
+    count: data.records.length,
+    sha256: adapter.lastSha256,
+    bytes: adapter.lastBytes,
+  };
 }
 
 /** Reads a shard and checks it against the manifest; throws when it is missing or damaged. */
@@ -110,7 +118,8 @@ export async function readShard(fs: FileLayer, dir: string, ref: ShardRef): Prom
   } catch {
     ok = false;
   }
-  if (!ok || adapter.lastSha256 !== ref.sha256) throw new Error(`snapshot shard ${ref.file} is missing or damaged`);
+  if (!ok || adapter.lastSha256 !== ref.sha256)
+    throw new Error(`snapshot shard ${ref.file} is missing or damaged`);
   return db.data;
 }
 
@@ -148,7 +157,12 @@ export async function readManifest(fs: FileLayer, dir: string, gen: number): Pro
   }
 }
 
-export async function writeManifest(fs: FileLayer, dir: string, m: Manifest, skipSync = false): Promise<void> {
+export async function writeManifest(
+  fs: FileLayer,
+  dir: string,
+  m: Manifest,
+  skipSync = false,
+): Promise<void> {
   const body = JSON.stringify(m);
   const text = `${createHash('sha256').update(body).digest('hex')}\n${body}`;
   const file = path.join(dir, manifestName(m.gen));

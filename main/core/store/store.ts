@@ -13,7 +13,16 @@ import { acquireLock } from './lock';
 import type { CollectionSpec, Migration } from './schema';
 import { COLLECTIONS, MIGRATIONS, SCHEMA_VERSION } from './schema';
 import type { Manifest, ShardRef } from './snapshot';
-import { listManifests, makeYielder, manifestName, readManifest, readShard, verifyShard, writeManifest, writeShard } from './snapshot';
+import {
+  listManifests,
+  makeYielder,
+  manifestName,
+  readManifest,
+  readShard,
+  verifyShard,
+  writeManifest,
+  writeShard,
+} from './snapshot';
 
 export type { Rec } from './collection';
 
@@ -77,7 +86,8 @@ export class Tx {
   insert<T extends Rec = Rec>(entity: string, data: Record<string, unknown> & { id?: string }): T {
     const col = this.store.writable(entity);
     const id = data.id ?? uuidv7();
-    if (col.get(id)) throw new AppError('conflict', `${entity} ${id} exists already`, { details: { entity, id } });
+    if (col.get(id))
+      throw new AppError('conflict', `${entity} ${id} exists already`, { details: { entity, id } });
     const rec = Object.freeze({
       ...stripUndefined(data),
       id,
@@ -86,7 +96,7 @@ export class Tx {
       updatedAt: this.at,
       updatedBy: this.userId,
     }) as unknown as T;
-    this.put(col, rec, rec as unknown as Record<string, unknown>);
+    this.put(col, rec, rec);
     return rec;
   }
 
@@ -165,7 +175,8 @@ export class Store {
     this.clock = opts.clock ?? systemClock;
     this.snapDir = path.join(opts.dir, 'snapshots');
     this.journalDir = path.join(opts.dir, 'journal');
-    for (const spec of opts.collections ?? COLLECTIONS) this.cols.set(spec.name, new Collection(spec, opts.shardSize ?? 10_000));
+    for (const spec of opts.collections ?? COLLECTIONS)
+      this.cols.set(spec.name, new Collection(spec, opts.shardSize ?? 10_000));
   }
 
   static async open(opts: StoreOptions): Promise<Store> {
@@ -184,7 +195,10 @@ export class Store {
     await fs.mkdirp(this.journalDir);
     this.lock = await acquireLock(fs, this.dir);
     if (this.lock.takenOver) {
-      this.repairs.push({ kind: 'lock_taken_over', detail: `left by pid ${this.lock.takenOver.pid} at ${this.lock.takenOver.at}` });
+      this.repairs.push({
+        kind: 'lock_taken_over',
+        detail: `left by pid ${this.lock.takenOver.pid} at ${this.lock.takenOver.at}`,
+      });
     }
     try {
       // 1. The newest snapshot generation whose every shard is intact.
@@ -206,14 +220,22 @@ export class Store {
           }
           continue;
         }
-        if (!this.manifest) this.repairs.push({ kind: 'snapshot_generation_skipped', detail: `${manifestName(gen)} is missing or damaged` });
+        if (!this.manifest)
+          this.repairs.push({
+            kind: 'snapshot_generation_skipped',
+            detail: `${manifestName(gen)} is missing or damaged`,
+          });
       }
       const m = this.manifest;
       if (m && m.schemaVersion > this.schemaVersion) {
-        throw new AppError('store_failed', `This data folder was written by a newer Regio (schema ${m.schemaVersion})`, {
-          key: 'errors.store_newer',
-          details: { found: m.schemaVersion, supported: this.schemaVersion },
-        });
+        throw new AppError(
+          'store_failed',
+          `This data folder was written by a newer Regio (schema ${m.schemaVersion})`,
+          {
+            key: 'errors.store_newer',
+            details: { found: m.schemaVersion, supported: this.schemaVersion },
+          },
+        );
       }
       const needsMigration = !!m && m.schemaVersion < this.schemaVersion;
       if (needsMigration) await this.backupBeforeMigration(m.schemaVersion);
@@ -224,7 +246,10 @@ export class Store {
       this.repairs.push(...replay.repairs);
       const firstSeq = replay.transactions[0]?.[0]?.seq;
       if (firstSeq !== undefined && firstSeq !== (m?.seq ?? 0) + 1) {
-        this.repairs.push({ kind: 'journal_tail_cut', detail: `journal starts at seq ${firstSeq}, snapshot ends at ${m?.seq ?? 0}` });
+        this.repairs.push({
+          kind: 'journal_tail_cut',
+          detail: `journal starts at seq ${firstSeq}, snapshot ends at ${m?.seq ?? 0}`,
+        });
       }
       const deferred: MutationRecord[] = [];
       for (const tx of replay.transactions) {
@@ -240,7 +265,12 @@ export class Store {
       this.recordsSinceCp = this.seqNo - (m?.seq ?? 0);
 
       // 3. A fresh segment for this session's writes.
-      this.journal = new JournalWriter(fs, this.journalDir, this.seqNo + 1, this.opts.unsafe?.skipJournalSync);
+      this.journal = new JournalWriter(
+        fs,
+        this.journalDir,
+        this.seqNo + 1,
+        this.opts.unsafe?.skipJournalSync,
+      );
       await this.journal.openSegment(this.seqNo + 1);
 
       // 4. History: now, or after the first screen.
@@ -317,7 +347,9 @@ export class Store {
     for (const [name, col] of this.cols) {
       data.set(name, new Map([...col.records].map(([id, r]) => [id, { ...r }])));
     }
-    for (const mig of (this.opts.migrations ?? MIGRATIONS).filter((x) => x.to > from && x.to <= this.schemaVersion).sort((a, b) => a.to - b.to)) {
+    for (const mig of (this.opts.migrations ?? MIGRATIONS)
+      .filter((x) => x.to > from && x.to <= this.schemaVersion)
+      .sort((a, b) => a.to - b.to)) {
       mig.up(data);
     }
     for (const [name, recs] of data) {
@@ -404,7 +436,11 @@ export class Store {
   transact<R>(meta: TxMeta, fn: (tx: Tx) => R): Promise<R> {
     if (this.closed) return Promise.reject(new AppError('store_failed', 'The store is closed'));
     if (this.failure || this.journal.error) {
-      return Promise.reject(new AppError('store_failed', 'The data folder cannot be written; restart Regio', { details: { cause: String(this.failure ?? this.journal.error) } }));
+      return Promise.reject(
+        new AppError('store_failed', 'The data folder cannot be written; restart Regio', {
+          details: { cause: String(this.failure ?? this.journal.error) },
+        }),
+      );
     }
     if (this.inTx) return Promise.reject(new Error('nested store.transact()'));
     const tx = new Tx(this, meta.txId ?? uuidv7(), meta.userId, this.clock.now().toISOString());
@@ -444,7 +480,9 @@ export class Store {
       },
       (e: unknown) => {
         this.failure = e;
-        throw new AppError('store_failed', 'The data folder cannot be written; restart Regio', { details: { cause: String(e) } });
+        throw new AppError('store_failed', 'The data folder cannot be written; restart Regio', {
+          details: { cause: String(e) },
+        });
       },
     );
   }
@@ -494,13 +532,20 @@ export class Store {
       // lines are durable: a manifest never claims a seq the journal could still lose.
       await this.journal.rotate(seq + 1);
       const collections: Record<string, ShardRef[]> = {};
-      for (const [name, refs] of Object.entries(this.manifest?.collections ?? {})) collections[name] = [...refs];
+      for (const [name, refs] of Object.entries(this.manifest?.collections ?? {}))
+        collections[name] = [...refs];
       let bytesWritten = 0;
       for (const c of captured) {
-        const ref = await writeShard(this.fs, this.snapDir, { collection: c.col.name, shard: c.shard, records: c.recs as Array<Record<string, unknown>> }, gen, {
-          sliceMs: this.opts.sliceMs,
-          skipSync: this.opts.unsafe?.skipSnapshotSync,
-        });
+        const ref = await writeShard(
+          this.fs,
+          this.snapDir,
+          { collection: c.col.name, shard: c.shard, records: c.recs },
+          gen,
+          {
+            sliceMs: this.opts.sliceMs,
+            skipSync: this.opts.unsafe?.skipSnapshotSync,
+          },
+        );
         bytesWritten += ref.bytes;
         const list = (collections[c.col.name] ??= []);
         const at = list.findIndex((r) => r.shard === c.shard);
@@ -537,7 +582,9 @@ export class Store {
       const pm = await readManifest(this.fs, this.snapDir, this.prevGen);
       if (pm) kept.push(pm);
     }
-    const referenced = new Set(kept.flatMap((m) => Object.values(m.collections).flatMap((refs) => refs.map((r) => r.file))));
+    const referenced = new Set(
+      kept.flatMap((m) => Object.values(m.collections).flatMap((refs) => refs.map((r) => r.file))),
+    );
     for (const name of await this.fs.readdir(this.snapDir)) {
       const mm = /^manifest-(\d{8})\.json$/.exec(name);
       if (mm) {
@@ -562,7 +609,12 @@ export class Store {
     if (this.closed) return;
     await this.journal.drain();
     if (this.cpPromise) await this.cpPromise.catch(() => undefined);
-    if (opts.checkpoint !== false && !this.failure && this.historyDone && this.seqNo > (this.manifest?.seq ?? 0)) {
+    if (
+      opts.checkpoint !== false &&
+      !this.failure &&
+      this.historyDone &&
+      this.seqNo > (this.manifest?.seq ?? 0)
+    ) {
       await this.checkpoint();
     }
     this.closed = true;
