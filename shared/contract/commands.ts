@@ -1,6 +1,27 @@
 import { z } from 'zod';
-import { Office, OfficeInput } from './office.schema';
+import {
+  DictionaryCreateInput,
+  DictionaryItem,
+  DictionaryKind,
+  DictionaryReorderInput,
+  DictionaryUpdateInput,
+} from './dictionaries.schema';
+import { Locale, Office, OfficeInput } from './office.schema';
 import { StoreStatus, SystemInfo } from './system.schema';
+import {
+  DirectoryEntry,
+  Login,
+  Password,
+  DisplayName,
+  PublicUser,
+  SessionState,
+  SignInInput,
+  Team,
+  TeamInput,
+  TeamUpdateInput,
+  UserCreateInput,
+  UserUpdateInput,
+} from './users.schema';
 
 // The whole contract between the renderer and the core, in one place: every command is
 // 'domain:verb' → zod input and output. Both transports (Electron IPC, the HTTP host) and the
@@ -19,7 +40,67 @@ export const contract = {
   'system:info': { input: empty, output: SystemInfo, early: true },
   'system:storeStatus': { input: empty, output: StoreStatus, early: true },
   'office:get': { input: empty, output: Office.nullable(), early: true },
-  'office:setup': { input: z.object({ office: OfficeInput }).strict(), output: Office, early: true },
+  'office:update': {
+    input: z.object({ office: OfficeInput.omit({ code: true }) }).strict(),
+    output: Office,
+    early: true,
+  },
+
+  // First run: an empty data folder becomes a real office (with its admin) or the demo office.
+  'setup:createOffice': {
+    input: z
+      .object({
+        office: OfficeInput,
+        admin: z.object({ login: Login, displayName: DisplayName, password: Password }).strict(),
+      })
+      .strict(),
+    output: SessionState,
+    early: true,
+  },
+  'setup:openDemo': {
+    input: z.object({ locale: Locale.default('pl') }).strict(),
+    output: SessionState,
+    early: true,
+  },
+
+  'auth:session': { input: empty, output: SessionState, early: true },
+  'auth:signIn': { input: SignInInput, output: SessionState, early: true },
+  'auth:signOut': { input: empty, output: SessionState, early: true },
+  'auth:changePassword': {
+    input: z.object({ current: z.string().min(1).max(200), next: Password }).strict(),
+    output: z.object({ changed: z.literal(true) }),
+    early: true,
+  },
+  'prefs:setLanguage': { input: z.object({ language: Locale }).strict(), output: PublicUser, early: true },
+
+  'users:list': {
+    input: z.object({ includeInactive: z.boolean().default(true) }).strict(),
+    output: z.array(PublicUser),
+    early: true,
+  },
+  'users:directory': { input: empty, output: z.array(DirectoryEntry), early: true },
+  'users:create': { input: UserCreateInput, output: PublicUser, early: true },
+  'users:update': { input: UserUpdateInput, output: PublicUser, early: true },
+  'users:resetPassword': {
+    input: z.object({ id: z.string(), password: Password }).strict(),
+    output: PublicUser,
+    early: true,
+  },
+
+  'teams:list': { input: empty, output: z.array(Team), early: true },
+  'teams:create': { input: TeamInput, output: Team, early: true },
+  'teams:update': { input: TeamUpdateInput, output: Team, early: true },
+
+  'dictionaries:list': {
+    input: z
+      .object({ kind: DictionaryKind.optional(), includeInactive: z.boolean().default(false) })
+      .strict(),
+    output: z.array(DictionaryItem),
+    early: true,
+  },
+  'dictionaries:create': { input: DictionaryCreateInput, output: DictionaryItem, early: true },
+  'dictionaries:update': { input: DictionaryUpdateInput, output: DictionaryItem, early: true },
+  'dictionaries:reorder': { input: DictionaryReorderInput, output: z.array(DictionaryItem), early: true },
 } satisfies Record<string, CommandSpec>;
 
 export type Contract = typeof contract;

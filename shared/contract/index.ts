@@ -3,3 +3,5 @@ export * from './errors';
 export * from './events';
 export * from './office.schema';
 export * from './system.schema';
+export * from './users.schema';
+export * from './dictionaries.schema';

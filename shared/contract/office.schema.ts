@@ -35,5 +35,6 @@ export const OfficeInput = z.object({
 });
 export type OfficeInput = z.infer<typeof OfficeInput>;
 
-export const Office = RecordMeta.extend(OfficeInput.shape);
+/** `demo`: the demo office, whose sign-in screen shows its demo logins. */
+export const Office = RecordMeta.extend({ ...OfficeInput.shape, demo: z.boolean().optional() });
 export type Office = z.infer<typeof Office>;

@@ -6,13 +6,19 @@ import type { EventName, EventPayload } from '../../../shared/contract/events';
 import type { Clock } from '../../../shared/domain/dates';
 import { systemClock, todayIn } from '../../../shared/domain/dates';
 import { uuidv7 } from '../../../shared/domain/ids';
+import { AppError } from '../../../shared/contract/errors';
+import { DEFAULT_COST } from '../auth/password';
+import type { ScryptCost } from '../auth/password';
+import { PERMISSIONS } from '../auth/permissions';
+import { SignInThrottle } from '../auth/sign-in-throttle';
 import { currentOffice } from '../office/office.service';
+import type { UserRecord } from '../users/users.service';
 import type { FileLayer } from '../store/file-layer';
 import { nodeFileLayer, writeFileAtomic } from '../store/file-layer';
 import { Store } from '../store/store';
 import type { StoreOptions } from '../store/store';
 import { dispatch } from './dispatcher';
-import type { HandlerContext, Session } from './handler-context';
+import type { CoreConfig, HandlerContext, Session } from './handler-context';
 import { handlers } from './handler-table';
 import type { Handlers } from './handler-table';
 
@@ -28,6 +34,9 @@ export interface CoreOptions {
   store?: Partial<StoreOptions>;
   handlers?: Handlers;
   log?: (msg: string, err?: unknown) => void;
+  /** Lower only in tests: scrypt at full cost makes every created user take ~50 ms. */
+  scryptCost?: ScryptCost;
+  failedSignInDelayMs?: number;
 }
 
 type Listener = (event: EventName, payload: unknown) => void;
@@ -87,6 +96,54 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   store.onCommit((c) => emit('data:changed', { entities: c.entities, seq: c.seq }));
   store.onHistoryLoaded(() => emit('store:loaded', { historyLoaded: true }));
   const timeZone = () => currentOffice(store)?.timeZone ?? opts.defaultTimeZone ?? 'Europe/Warsaw';
+  const throttle = new SignInThrottle(() => clock.now().getTime());
+  const config: CoreConfig = {
+    appVersion: opts.appVersion ?? '0.0.0',
+    scryptCost: opts.scryptCost ?? DEFAULT_COST,
+    failedSignInDelayMs: opts.failedSignInDelayMs ?? 400,
+    sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+  };
+  const activeUser = (session: Session): UserRecord | null => {
+    if (!session.userId) return null;
+    const u = store.get<UserRecord>('users', session.userId);
+    // A user deactivated while signed in loses the session at their next call.
+    return u && u.active !== false ? u : null;
+  };
+
+  const run = (session: Session, command: string, input: unknown): Promise<Result<unknown>> => {
+    const context = (): HandlerContext => ({
+      store,
+      clock,
+      session,
+      config,
+      throttle,
+      maybeUser: () => activeUser(session),
+      user: () => {
+        const u = activeUser(session);
+        if (!u) throw new AppError('unauthenticated', 'Not signed in');
+        return u;
+      },
+      today: () => todayIn(clock, timeZone()),
+      timeZone,
+      actorId: () => session.userId ?? 'system',
+      emit,
+      callAs: (userId, cmd, inp) =>
+        run({ id: `as-${userId}`, userId, createdAt: clock.now().toISOString() }, cmd, inp),
+    });
+    return dispatch(
+      {
+        handlers: opts.handlers ?? handlers,
+        permissions: PERMISSIONS,
+        context,
+        historyLoaded: () => store.historyLoaded,
+        whenHistoryLoaded: () => store.whenHistoryLoaded(),
+        checkOutput: opts.checkOutput,
+        log: opts.log,
+      },
+      command,
+      input,
+    );
+  };
 
   const core: Core = {
     store,
@@ -106,28 +163,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
           error: { code: 'unauthenticated', key: 'errors.session_expired', message: 'No such session' },
         });
       }
-      const context = (): HandlerContext => ({
-        store,
-        clock,
-        session,
-        appVersion: opts.appVersion ?? '0.0.0',
-        today: () => todayIn(clock, timeZone()),
-        timeZone,
-        actorId: () => session.userId ?? 'system',
-        emit,
-      });
-      return dispatch(
-        {
-          handlers: opts.handlers ?? handlers,
-          context,
-          historyLoaded: () => store.historyLoaded,
-          whenHistoryLoaded: () => store.whenHistoryLoaded(),
-          checkOutput: opts.checkOutput,
-          log: opts.log,
-        },
-        command,
-        input,
-      );
+      return run(session, command, input);
     },
     subscribe(l) {
       listeners.add(l);

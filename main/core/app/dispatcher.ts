@@ -3,6 +3,8 @@ import { contract, isCommandName } from '../../../shared/contract/commands';
 import type { CommandName } from '../../../shared/contract/commands';
 import { AppError, issuesFromZod } from '../../../shared/contract/errors';
 import type { AppErrorData, Result } from '../../../shared/contract/errors';
+import { allowed } from '../auth/permissions';
+import type { Access } from '../auth/permissions';
 import type { HandlerContext } from './handler-context';
 import type { Handlers } from './handler-table';
 
@@ -10,6 +12,7 @@ export interface DispatchDeps {
   handlers: Handlers;
   /** Builds the context for one call; the session is resolved by the transport. */
   context: () => HandlerContext;
+  permissions: Record<CommandName, Access>;
   historyLoaded: () => boolean;
   whenHistoryLoaded: () => Promise<void>;
   /** Checks in the output schema too (tests and development): a handler that returns the wrong shape is a bug. */
@@ -23,7 +26,8 @@ export function toErrorData(e: unknown): AppErrorData {
 }
 
 /**
- * parse input → (rights: issue 3) → wait for history if needed → handler → (check output).
+ * parse input → rights (role × command) → wait for history if needed → handler → (check output).
+ * Row scope and field rules are the services' part: they know which rows and fields a call touches.
  * Never throws: every failure becomes { ok: false, error } with a translation key.
  */
 export async function dispatch(
@@ -52,8 +56,17 @@ export async function dispatch(
     };
   }
   try {
-    if (!('early' in spec && spec.early) && !deps.historyLoaded()) await deps.whenHistoryLoaded();
     const ctx = deps.context();
+    const user = ctx.maybeUser();
+    const access = deps.permissions[command];
+    if (!allowed(access, user?.role ?? null)) {
+      throw user
+        ? new AppError('forbidden', `${user.role} may not call ${command}`, {
+            details: { command, role: user.role },
+          })
+        : new AppError('unauthenticated', `Sign in to call ${command}`, { details: { command } });
+    }
+    if (!('early' in spec && spec.early) && !deps.historyLoaded()) await deps.whenHistoryLoaded();
     const handler = deps.handlers[command] as (c: HandlerContext, i: unknown) => unknown;
     const data = await handler(ctx, parsed.data);
     if (deps.checkOutput) {

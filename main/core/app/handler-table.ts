@@ -1,6 +1,9 @@
 import type { CommandName, CommandOutput, ParsedInput } from '../../../shared/contract/commands';
 import type { HandlerContext } from './handler-context';
+import { authHandlers } from '../auth/auth.handlers';
+import { dictionaryHandlers } from '../dictionaries/dictionaries.handlers';
 import { officeHandlers } from '../office/office.handlers';
+import { userHandlers } from '../users/users.handlers';
 import { systemHandlers } from '../system/system.handlers';
 
 export type Handler<K extends CommandName> = (
@@ -16,4 +19,7 @@ export type PartialHandlers<K extends CommandName> = { [P in K]: Handler<P> };
 export const handlers: Handlers = {
   ...systemHandlers,
   ...officeHandlers,
+  ...authHandlers,
+  ...userHandlers,
+  ...dictionaryHandlers,
 };

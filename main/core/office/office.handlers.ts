@@ -1,7 +1,14 @@
 import type { PartialHandlers } from '../app/handler-table';
-import { currentOffice, setupOffice } from './office.service';
+import { AppError } from '../../../shared/contract/errors';
+import type { Office } from '../../../shared/contract/office.schema';
+import { currentOffice } from './office.service';
 
-export const officeHandlers: PartialHandlers<'office:get' | 'office:setup'> = {
+export const officeHandlers: PartialHandlers<'office:get' | 'office:update'> = {
   'office:get': (ctx) => currentOffice(ctx.store),
-  'office:setup': (ctx, input) => setupOffice(ctx.store, ctx.actorId(), input.office),
+  'office:update': (ctx, input) =>
+    ctx.store.transact({ userId: ctx.actorId() }, (tx) => {
+      const office = currentOffice(ctx.store);
+      if (!office) throw new AppError('not_found', 'No office yet', { key: 'errors.office_missing' });
+      return tx.patch<Office & { id: string }>('offices', office.id, input.office);
+    }),
 };

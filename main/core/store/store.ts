@@ -79,11 +79,14 @@ export class Tx {
     readonly at: string,
   ) {}
 
-  get<T extends Rec = Rec>(entity: string, id: string): T | undefined {
+  get<T extends { readonly id: string } = Rec>(entity: string, id: string): T | undefined {
     return this.store.get<T>(entity, id);
   }
 
-  insert<T extends Rec = Rec>(entity: string, data: Record<string, unknown> & { id?: string }): T {
+  insert<T extends { readonly id: string } = Rec>(
+    entity: string,
+    data: Record<string, unknown> & { id?: string },
+  ): T {
     const col = this.store.writable(entity);
     const id = data.id ?? uuidv7();
     if (col.get(id))
@@ -100,7 +103,11 @@ export class Tx {
     return rec;
   }
 
-  patch<T extends Rec = Rec>(entity: string, id: string, patch: Record<string, unknown>): T {
+  patch<T extends { readonly id: string } = Rec>(
+    entity: string,
+    id: string,
+    patch: Record<string, unknown>,
+  ): T {
     const col = this.store.writable(entity);
     const prev = col.get(id);
     if (!prev) throw new AppError('not_found', `${entity} ${id} not found`, { details: { entity, id } });
@@ -390,19 +397,23 @@ export class Store {
   collectionNames(): string[] {
     return [...this.cols.keys()];
   }
-  get<T extends Rec = Rec>(name: string, id: string): T | undefined {
+  get<T extends { readonly id: string } = Rec>(name: string, id: string): T | undefined {
     return this.collection(name).get(id) as T | undefined;
   }
-  all<T extends Rec = Rec>(name: string): IterableIterator<T> {
+  all<T extends { readonly id: string } = Rec>(name: string): IterableIterator<T> {
     return this.collection(name).records.values() as IterableIterator<T>;
   }
   count(name: string): number {
     return this.collection(name).size;
   }
-  byIndex<T extends Rec = Rec>(name: string, field: string, value: unknown): T[] {
+  byIndex<T extends { readonly id: string } = Rec>(name: string, field: string, value: unknown): T[] {
     return this.collection(name).byIndex(field, value) as T[];
   }
-  byUnique<T extends Rec = Rec>(name: string, field: string, value: unknown): T | undefined {
+  byUnique<T extends { readonly id: string } = Rec>(
+    name: string,
+    field: string,
+    value: unknown,
+  ): T | undefined {
     return this.collection(name).byUnique(field, value) as T | undefined;
   }
   counts(): Record<string, number> {

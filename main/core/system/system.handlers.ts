@@ -3,7 +3,7 @@ import { SCHEMA_VERSION } from '../store/schema';
 
 export const systemHandlers: PartialHandlers<'system:info' | 'system:storeStatus'> = {
   'system:info': (ctx) => ({
-    appVersion: ctx.appVersion,
+    appVersion: ctx.config.appVersion,
     schemaVersion: SCHEMA_VERSION,
     deviceId: ctx.store.deviceId,
     today: ctx.today(),

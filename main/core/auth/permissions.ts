@@ -1,0 +1,70 @@
+import type { CommandName } from '../../../shared/contract/commands';
+import type { Role } from '../../../shared/contract/users.schema';
+
+// Who may call what. `public`: before sign-in (first run, sign-in itself, basic info);
+// `signedIn`: any active user; otherwise the roles listed. The type makes a command without an
+// entry a compile error. Row scope (a rep's own clients, a manager's team) is applied by the
+// services through scope.ts; field rules (personal data: operator and admin) through FIELD_RULES.
+export type Access = 'public' | 'signedIn' | readonly Role[];
+
+const ADMIN = ['admin'] as const;
+const MANAGERS_AND_ADMIN = ['manager', 'admin'] as const;
+
+export const PERMISSIONS: Record<CommandName, Access> = {
+  'system:info': 'public',
+  'system:storeStatus': 'signedIn',
+  'office:get': 'public',
+  'office:update': ADMIN,
+  'setup:createOffice': 'public',
+  'setup:openDemo': 'public',
+  'auth:session': 'public',
+  'auth:signIn': 'public',
+  'auth:signOut': 'public',
+  'auth:changePassword': 'signedIn',
+  'prefs:setLanguage': 'signedIn',
+  'users:list': MANAGERS_AND_ADMIN,
+  'users:directory': 'signedIn',
+  'users:create': ADMIN,
+  'users:update': ADMIN,
+  'users:resetPassword': ADMIN,
+  'teams:list': 'signedIn',
+  'teams:create': ADMIN,
+  'teams:update': ADMIN,
+  'dictionaries:list': 'signedIn',
+  'dictionaries:create': ADMIN,
+  'dictionaries:update': ADMIN,
+  'dictionaries:reorder': ADMIN,
+};
+
+/**
+ * Field-level rules: who may change which fields of an entity. Personal and contact data belong
+ * to the operator (PRODUCT.md §1, separation of duties); admins may step in.
+ */
+export const FIELD_RULES: Record<string, Record<string, readonly Role[]>> = {
+  contacts: {
+    firstName: ['operator', 'admin'],
+    surname: ['operator', 'admin'],
+    position: ['operator', 'admin'],
+    phones: ['operator', 'admin'],
+    emails: ['operator', 'admin'],
+    consents: ['operator', 'admin'],
+  },
+  clients: {
+    phone: ['operator', 'admin'],
+    email: ['operator', 'admin'],
+  },
+};
+
+export function allowed(access: Access, role: Role | null): boolean {
+  if (access === 'public') return true;
+  if (role === null) return false;
+  if (access === 'signedIn') return true;
+  return access.includes(role);
+}
+
+/** The fields of `patch` that `role` may not change on `entity`. */
+export function forbiddenFields(entity: string, role: Role, fields: string[]): string[] {
+  const rules = FIELD_RULES[entity];
+  if (!rules) return [];
+  return fields.filter((f) => rules[f] && !rules[f].includes(role));
+}

@@ -1,0 +1,245 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CommandName } from '../../../shared/contract/commands';
+import { COMMAND_NAMES } from '../../../shared/contract/commands';
+import type { PublicUser, Team } from '../../../shared/contract/users.schema';
+import { fixedClock } from '../../../shared/domain/dates';
+import { createCore } from '../app/core';
+import type { Core } from '../app/core';
+
+// The expected rights, written by hand from PRODUCT.md §1 — deliberately NOT derived from
+// permissions.ts, so that a wrong entry there fails here. Y = allowed, - = refused.
+//                                    anon oper rep  mgr  admin
+const EXPECTED = `
+system:info                          Y    Y    Y    Y    Y
+system:storeStatus                   -    Y    Y    Y    Y
+office:get                           Y    Y    Y    Y    Y
+office:update                        -    -    -    -    Y
+setup:createOffice                   Y    Y    Y    Y    Y
+setup:openDemo                       Y    Y    Y    Y    Y
+auth:session                         Y    Y    Y    Y    Y
+auth:signIn                          Y    Y    Y    Y    Y
+auth:signOut                         Y    Y    Y    Y    Y
+auth:changePassword                  -    Y    Y    Y    Y
+prefs:setLanguage                    -    Y    Y    Y    Y
+users:list                           -    -    -    Y    Y
+users:directory                      -    Y    Y    Y    Y
+users:create                         -    -    -    -    Y
+users:update                         -    -    -    -    Y
+users:resetPassword                  -    -    -    -    Y
+teams:list                           -    Y    Y    Y    Y
+teams:create                         -    -    -    -    Y
+teams:update                         -    -    -    -    Y
+dictionaries:list                    -    Y    Y    Y    Y
+dictionaries:create                  -    -    -    -    Y
+dictionaries:update                  -    -    -    -    Y
+dictionaries:reorder                 -    -    -    -    Y
+`;
+const ROLES = ['anon', 'operator', 'rep', 'manager', 'admin'] as const;
+type Who = (typeof ROLES)[number];
+const expected = new Map<string, Record<Who, boolean>>();
+for (const line of EXPECTED.trim().split('\n')) {
+  const [cmd, ...cells] = line.trim().split(/\s+/);
+  expected.set(cmd!, Object.fromEntries(ROLES.map((r, i) => [r, cells[i] === 'Y'])) as Record<Who, boolean>);
+}
+
+let core: Core;
+let dir: string;
+const ids: Record<string, string> = {};
+const PASSWORDS: Record<Exclude<Who, 'anon'>, string> = {
+  operator: 'op-secret-1',
+  rep: 'rep-secret-1',
+  manager: 'mgr-secret-1',
+  admin: 'adm-secret-1',
+};
+const LOGINS: Record<Exclude<Who, 'anon'>, string> = {
+  operator: 'olga',
+  rep: 'jan',
+  manager: 'marek',
+  admin: 'anna',
+};
+
+async function ok<T>(sessionId: string, command: string, input: unknown): Promise<T> {
+  const r = await core.dispatch(sessionId, command, input);
+  if (!r.ok) throw new Error(`${command}: ${JSON.stringify(r.error)}`);
+  return r.data as T;
+}
+
+/** A valid input for every command; typed so that a new command without a sample fails to compile. */
+const SAMPLES: Record<CommandName, (who: Who) => unknown> = {
+  'system:info': () => ({}),
+  'system:storeStatus': () => ({}),
+  'office:get': () => ({}),
+  'office:update': () => ({
+    office: { name: 'Biuro Łódź', currency: 'PLN', locale: 'pl', timeZone: 'Europe/Warsaw' },
+  }),
+  'setup:createOffice': () => ({
+    office: { name: 'X', code: 'XX', currency: 'PLN', locale: 'pl', timeZone: 'Europe/Warsaw' },
+    admin: { login: 'xadmin', displayName: 'X', password: 'xxxxxxxx' },
+  }),
+  'setup:openDemo': () => ({ locale: 'pl' }),
+  'auth:session': () => ({}),
+  'auth:signIn': (who) =>
+    who === 'anon'
+      ? { login: 'anna', password: PASSWORDS.admin }
+      : { login: LOGINS[who], password: PASSWORDS[who] },
+  'auth:signOut': () => ({}),
+  'auth:changePassword': (who) => ({
+    current: who === 'anon' ? 'whatever' : PASSWORDS[who],
+    next: who === 'anon' ? 'whatever1' : PASSWORDS[who],
+  }),
+  'prefs:setLanguage': () => ({ language: 'cs' }),
+  'users:list': () => ({}),
+  'users:directory': () => ({}),
+  'users:create': () => ({
+    login: `new${Math.random().toString(36).slice(2, 8)}`,
+    displayName: 'Nowy Handlowiec',
+    role: 'rep',
+    password: 'secret-123',
+    repCode: 'NWY',
+  }),
+  'users:update': () => ({ id: ids.otherRep, displayName: 'Piotr Żółw' }),
+  'users:resetPassword': () => ({ id: ids.otherRep, password: 'reset-12345' }),
+  'teams:list': () => ({}),
+  'teams:create': () => ({ name: 'Zespół Kraków' }),
+  'teams:update': () => ({ id: ids.team, name: 'Zespół Łódź Północ' }),
+  'dictionaries:list': () => ({}),
+  'dictionaries:create': () => ({
+    kind: 'segment',
+    code: `s${Math.random().toString(36).slice(2, 8)}`,
+    labels: { pl: 'Apteka', cs: 'Lékárna', en: 'Pharmacy' },
+  }),
+  'dictionaries:update': () => ({ id: ids.segment, active: true }),
+  'dictionaries:reorder': () => ({ kind: 'callStatus', ids: ids.callStatusOrder!.split(',') }),
+};
+
+function sessionFor(who: Who): string {
+  const s = core.openSession();
+  if (who !== 'anon') s.userId = ids[who]!;
+  return s.id;
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'regio-rights-'));
+  core = await createCore({
+    dataDir: dir,
+    clock: fixedClock('2026-11-23T09:00:00Z'),
+    history: 'eager',
+    checkOutput: true,
+    scryptCost: { N: 1024, r: 8, p: 1 },
+    failedSignInDelayMs: 0,
+  });
+  const s = core.openSession();
+  await ok(s.id, 'setup:createOffice', {
+    office: { name: 'Biuro Łódź', code: 'LDZ', currency: 'PLN', locale: 'pl', timeZone: 'Europe/Warsaw' },
+    admin: { login: LOGINS.admin, displayName: 'Anna Nowak', password: PASSWORDS.admin },
+  });
+  ids.admin = core.getSession(s.id)!.userId!;
+  const mk = (u: object) => ok<PublicUser>(s.id, 'users:create', u);
+  ids.manager = (
+    await mk({
+      login: LOGINS.manager,
+      displayName: 'Marek Kierownik',
+      role: 'manager',
+      password: PASSWORDS.manager,
+    })
+  ).id;
+  ids.otherManager = (
+    await mk({ login: 'ewa', displayName: 'Ewa Kierowniczka', role: 'manager', password: 'ewa-secret-1' })
+  ).id;
+  ids.team = (await ok<Team>(s.id, 'teams:create', { name: 'Zespół Północ', managerId: ids.manager })).id;
+  ids.otherTeam = (
+    await ok<Team>(s.id, 'teams:create', { name: 'Zespół Południe', managerId: ids.otherManager })
+  ).id;
+  ids.operator = (
+    await mk({
+      login: LOGINS.operator,
+      displayName: 'Olga Operatorka',
+      role: 'operator',
+      password: PASSWORDS.operator,
+    })
+  ).id;
+  ids.rep = (
+    await mk({
+      login: LOGINS.rep,
+      displayName: 'Jan Kowalski',
+      role: 'rep',
+      password: PASSWORDS.rep,
+      teamId: ids.team,
+      repCode: 'JKO',
+    })
+  ).id;
+  ids.otherRep = (
+    await mk({
+      login: 'piotr',
+      displayName: 'Piotr Żółw',
+      role: 'rep',
+      password: 'piotr-secret',
+      teamId: ids.otherTeam,
+      repCode: 'PZO',
+    })
+  ).id;
+  const dicts = await ok<Array<{ id: string; kind: string }>>(s.id, 'dictionaries:list', {});
+  ids.segment = dicts.find((d) => d.kind === 'segment')!.id;
+  ids.callStatusOrder = dicts
+    .filter((d) => d.kind === 'callStatus')
+    .map((d) => d.id)
+    .reverse()
+    .join(',');
+});
+afterAll(async () => {
+  await core.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('rights, walked through the handler table', () => {
+  it('has an expectation for every command of the contract', () => {
+    expect([...expected.keys()].sort()).toEqual([...COMMAND_NAMES].sort());
+  });
+
+  for (const command of COMMAND_NAMES) {
+    for (const who of ROLES) {
+      it(`${command} as ${who}`, async () => {
+        const want = expected.get(command)?.[who];
+        const sid = sessionFor(who);
+        const seq = core.store.seq;
+        const r = await core.dispatch(sid, command, SAMPLES[command](who));
+        if (want) {
+          // Allowed: it may still fail on the data (a second office, say), never on rights.
+          if (!r.ok) expect(['forbidden', 'unauthenticated']).not.toContain(r.error.code);
+        } else {
+          expect(r.ok).toBe(false);
+          if (!r.ok) expect(r.error.code).toBe(who === 'anon' ? 'unauthenticated' : 'forbidden');
+          expect(core.store.seq).toBe(seq);
+        }
+      });
+    }
+  }
+});
+
+describe('row scope', () => {
+  it("a manager's user list holds their own team and themself, not another team", async () => {
+    const list = await ok<PublicUser[]>(sessionFor('manager'), 'users:list', {});
+    const got = list.map((u) => u.id).sort();
+    expect(got).toEqual([ids.manager!, ids.rep!].sort());
+  });
+
+  it("the admin's user list holds everyone", async () => {
+    const list = await ok<PublicUser[]>(sessionFor('admin'), 'users:list', {});
+    expect(list.length).toBeGreaterThanOrEqual(6);
+    expect(list.every((u) => !('passwordHash' in u))).toBe(true);
+  });
+
+  it('the head of the office (an office-wide manager) sees every team', async () => {
+    const s = core.openSession();
+    s.userId = ids.admin!;
+    await ok(s.id, 'users:update', { id: ids.otherManager, officeWide: true });
+    const h = core.openSession();
+    h.userId = ids.otherManager!;
+    const list = await ok<PublicUser[]>(h.id, 'users:list', {});
+    expect(list.map((u) => u.id)).toEqual(expect.arrayContaining([ids.rep, ids.otherRep, ids.operator]));
+    await ok(s.id, 'users:update', { id: ids.otherManager, officeWide: false });
+  });
+});

@@ -1,0 +1,99 @@
+import { AppError } from '../../../shared/contract/errors';
+import type { Locale } from '../../../shared/contract/office.schema';
+import type { PublicUser, Team } from '../../../shared/contract/users.schema';
+import type { HandlerContext } from '../app/handler-context';
+import { createOffice } from '../auth/auth.service';
+import { DEMO_LOGINS } from './demo-logins';
+
+// The demo office is built through the core's own commands, with their rights checks, as the
+// people who would make each record: so it always obeys the rules, and each later issue extends
+// it by adding the records its commands make.
+
+const EXTRA_REPS: Array<{ login: string; displayName: string; repCode: string }> = [
+  { login: 'rep.zofia', displayName: 'Zofia Dąbrowska', repCode: 'ZDA' },
+  { login: 'rep.lukasz', displayName: 'Łukasz Wróbel', repCode: 'LWR' },
+  { login: 'rep.jiri', displayName: 'Jiří Dvořák', repCode: 'JDV' },
+  { login: 'rep.kvetoslava', displayName: 'Květoslava Černá', repCode: 'KCE' },
+  { login: 'rep.grzegorz', displayName: 'Grzegorz Brzęczyszczykiewicz', repCode: 'GBR' },
+  { login: 'rep.malgorzata', displayName: 'Małgorzata Świątek-Żółkiewska', repCode: 'MSZ' },
+];
+
+export async function buildDemoOffice(ctx: HandlerContext, opts: { locale: Locale }): Promise<void> {
+  const cs = opts.locale === 'cs';
+  const login = (l: string) => DEMO_LOGINS.find((d) => d.login === l)!;
+  const admin = login('admin');
+  await createOffice(
+    ctx,
+    cs
+      ? {
+          name: 'Regio Demo – Obchodní kancelář Brno',
+          code: 'DEMO',
+          currency: 'CZK',
+          locale: 'cs',
+          timeZone: 'Europe/Prague',
+          demo: true,
+        }
+      : {
+          name: 'Regio Demo – Biuro Regionalne Łódź',
+          code: 'DEMO',
+          currency: 'PLN',
+          locale: opts.locale,
+          timeZone: 'Europe/Warsaw',
+          demo: true,
+        },
+    { login: admin.login, displayName: admin.displayName, password: admin.password },
+  );
+  const adminId = ctx.session.userId!;
+  const call = async <T>(command: string, input: unknown): Promise<T> => {
+    const r = await ctx.callAs(adminId, command, input);
+    if (!r.ok)
+      throw new AppError(r.error.code, `demo: ${command} failed: ${r.error.message}`, {
+        details: r.error.details,
+      });
+    return r.data as T;
+  };
+
+  const m = login('manager');
+  const manager = await call<PublicUser>('users:create', {
+    login: m.login,
+    displayName: m.displayName,
+    role: 'manager',
+    password: m.password,
+  });
+  const head = await call<PublicUser>('users:create', {
+    login: 'head',
+    displayName: cs ? 'Hana Vedoucí' : 'Halina Dyrektorka',
+    role: 'manager',
+    password: m.password,
+    officeWide: true,
+  });
+  const north = await call<Team>('teams:create', {
+    name: cs ? 'Tým Brno-sever' : 'Zespół Łódź Północ',
+    managerId: manager.id,
+  });
+  await call<Team>('teams:create', {
+    name: cs ? 'Vedení kanceláře' : 'Kierownictwo biura',
+    managerId: head.id,
+  });
+  const o = login('operator');
+  await call('users:create', {
+    login: o.login,
+    displayName: o.displayName,
+    role: 'operator',
+    password: o.password,
+  });
+  const r = login('rep');
+  await call('users:create', {
+    login: r.login,
+    displayName: r.displayName,
+    role: 'rep',
+    password: r.password,
+    teamId: north.id,
+    repCode: 'JKO',
+  });
+  for (const x of EXTRA_REPS) {
+    await call('users:create', { ...x, role: 'rep', password: r.password, teamId: north.id });
+  }
+  // The visitor chooses whom to be on the sign-in screen, where the demo logins are listed.
+  ctx.session.userId = null;
+}
