@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/contract/errors';
-import type { Office, OfficeInput } from '../../../shared/contract/office.schema';
+import type { OfficeInput } from '../../../shared/contract/office.schema';
 import type { SessionState } from '../../../shared/contract/users.schema';
 import type { HandlerContext } from '../app/handler-context';
 import { DEMO_LOGINS } from '../demo/demo-logins';

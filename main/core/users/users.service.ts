@@ -1,5 +1,4 @@
 import { AppError } from '../../../shared/contract/errors';
-import type { Locale } from '../../../shared/contract/office.schema';
 import type { DirectoryEntry, PublicUser, Role } from '../../../shared/contract/users.schema';
 import type { Store, Tx } from '../store/store';
 
