@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BackupInfo, BackupPreview, DataFileName, ExportResult } from './backups.schema';
 import {
   DictionaryCreateInput,
   DictionaryItem,
@@ -57,6 +58,12 @@ export const contract = {
     output: SessionState,
     early: true,
   },
+  /** Restores an "export everything" file (put in the data folder's incoming/) into an empty office. */
+  'setup:importAll': {
+    input: z.object({ fileName: DataFileName }).strict(),
+    output: SessionState,
+    early: true,
+  },
   'setup:openDemo': {
     input: z.object({ locale: Locale.default('pl') }).strict(),
     output: SessionState,
@@ -90,6 +97,12 @@ export const contract = {
   'teams:list': { input: empty, output: z.array(Team), early: true },
   'teams:create': { input: TeamInput, output: Team, early: true },
   'teams:update': { input: TeamUpdateInput, output: Team, early: true },
+
+  'backups:list': { input: empty, output: z.array(BackupInfo), early: true },
+  'backups:create': { input: empty, output: BackupInfo, early: true },
+  'backups:preview': { input: z.object({ id: DataFileName }).strict(), output: BackupPreview, early: true },
+  'backups:restore': { input: z.object({ id: DataFileName }).strict(), output: SessionState, early: true },
+  'backups:exportAll': { input: empty, output: ExportResult },
 
   'dictionaries:list': {
     input: z

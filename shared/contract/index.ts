@@ -5,3 +5,4 @@ export * from './office.schema';
 export * from './system.schema';
 export * from './users.schema';
 export * from './dictionaries.schema';
+export * from './backups.schema';

@@ -24,8 +24,9 @@ beforeAll(async () => {
   });
   // A configured office, so that commands with state to damage have something to damage.
   const s = core.openSession();
-  const r = await core.dispatch(s.id, 'office:setup', {
+  const r = await core.dispatch(s.id, 'setup:createOffice', {
     office: { name: 'Biuro Łódź', code: 'LDZ', currency: 'PLN', locale: 'pl', timeZone: 'Europe/Warsaw' },
+    admin: { login: 'admin', displayName: 'Anna', password: 'admin-123' },
   });
   expect(r.ok).toBe(true);
 });

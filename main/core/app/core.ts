@@ -1,24 +1,28 @@
 import { randomBytes } from 'node:crypto';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { AppError } from '../../../shared/contract/errors';
 import type { Result } from '../../../shared/contract/errors';
 import type { EventName, EventPayload } from '../../../shared/contract/events';
 import type { Clock } from '../../../shared/domain/dates';
-import { systemClock, todayIn } from '../../../shared/domain/dates';
+import { systemClock, todayIn, zonedParts } from '../../../shared/domain/dates';
 import { uuidv7 } from '../../../shared/domain/ids';
-import { AppError } from '../../../shared/contract/errors';
 import { DEFAULT_COST } from '../auth/password';
 import type { ScryptCost } from '../auth/password';
 import { PERMISSIONS } from '../auth/permissions';
 import { SignInThrottle } from '../auth/sign-in-throttle';
+import type { BackupInfo, BackupReason } from '../backups/backup.service';
+import { createBackup, listBackups, restoreFiles, rotateBackups } from '../backups/backup.service';
+import { exportAll, importAll } from '../backups/export.service';
 import { currentOffice } from '../office/office.service';
-import type { UserRecord } from '../users/users.service';
 import type { FileLayer } from '../store/file-layer';
 import { nodeFileLayer, writeFileAtomic } from '../store/file-layer';
+import { SCHEMA_VERSION } from '../store/schema';
 import { Store } from '../store/store';
 import type { StoreOptions } from '../store/store';
+import type { UserRecord } from '../users/users.service';
 import { dispatch } from './dispatcher';
-import type { CoreConfig, HandlerContext, Session } from './handler-context';
+import type { CoreConfig, DataOps, HandlerContext, Session } from './handler-context';
 import { handlers } from './handler-table';
 import type { Handlers } from './handler-table';
 
@@ -37,13 +41,17 @@ export interface CoreOptions {
   /** Lower only in tests: scrypt at full cost makes every created user take ~50 ms. */
   scryptCost?: ScryptCost;
   failedSignInDelayMs?: number;
+  /** Automatic backups: on start and once a day; `keep` rotating ones are kept. Off in most tests. */
+  backups?: { automatic: boolean; keep?: number };
 }
 
 type Listener = (event: EventName, payload: unknown) => void;
 
 export interface Core {
+  /** The open store (a restore or an import replaces it). */
   readonly store: Store;
   readonly clock: Clock;
+  readonly dataDir: string;
   openSession(): Session;
   getSession(id: string): Session | undefined;
   closeSession(id: string): void;
@@ -80,21 +88,60 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const fs = opts.fs ?? nodeFileLayer;
   const clock = opts.clock ?? systemClock;
   const deviceId = await deviceIdFor(fs, opts.dataDir);
-  const store = await Store.open({
+  const storeOptions: StoreOptions = {
     dir: opts.dataDir,
     deviceId,
     fs,
     clock,
     history: opts.history ?? 'background',
     ...opts.store,
-  });
+  };
   const sessions = new Map<string, Session>();
   const listeners = new Set<Listener>();
   const emit = <K extends EventName>(event: K, payload: EventPayload<K>) => {
     for (const l of listeners) l(event, payload);
   };
-  store.onCommit((c) => emit('data:changed', { entities: c.entities, seq: c.seq }));
-  store.onHistoryLoaded(() => emit('store:loaded', { historyLoaded: true }));
+
+  let store!: Store;
+  const attach = (s: Store) => {
+    store = s;
+    s.onCommit((c) => emit('data:changed', { entities: c.entities, seq: c.seq }));
+    s.onHistoryLoaded(() => emit('store:loaded', { historyLoaded: true }));
+  };
+  attach(await Store.open(storeOptions));
+
+  // Restores and imports replace the store: calls wait at this gate meanwhile, and the calls
+  // already inside finish first (their commits are drained by store.close()).
+  let gate: Promise<void> = Promise.resolve();
+  let inFlight = 0;
+  // Called from inside a handler: that call itself is one of the calls in flight.
+  const othersDone = async () => {
+    while (inFlight > 1) await new Promise((r) => setTimeout(r, 5));
+  };
+  const exclusive = async <T>(fn: () => Promise<T>): Promise<T> => {
+    let release!: () => void;
+    const prev = gate;
+    gate = new Promise<void>((r) => (release = r));
+    await prev;
+    try {
+      return await fn();
+    } finally {
+      release();
+    }
+  };
+  const replaceStore = async (change: () => Promise<void>) => {
+    await store.close({ checkpoint: false });
+    try {
+      await change();
+    } finally {
+      attach(await Store.open(storeOptions));
+      await store.whenHistoryLoaded();
+    }
+    // Whoever was signed in may not exist in the data that is there now.
+    for (const s of sessions.values()) s.userId = null;
+    emit('data:changed', { entities: store.collectionNames(), seq: store.seq });
+  };
+
   const timeZone = () => currentOffice(store)?.timeZone ?? opts.defaultTimeZone ?? 'Europe/Warsaw';
   const throttle = new SignInThrottle(() => clock.now().getTime());
   const config: CoreConfig = {
@@ -103,6 +150,59 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     failedSignInDelayMs: opts.failedSignInDelayMs ?? 400,
     sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
   };
+  const keep = opts.backups?.keep ?? 10;
+  const backup = async (reason: BackupReason): Promise<BackupInfo> => {
+    const info = await createBackup(fs, store, {
+      reason,
+      now: clock.now(),
+      appVersion: config.appVersion,
+      officeName: currentOffice(store)?.name ?? null,
+    });
+    await rotateBackups(fs, opts.dataDir, keep);
+    return info;
+  };
+  const dataOps: DataOps = {
+    // A checkpoint is a consistent cut whatever commits do meanwhile: no need to stop anyone.
+    backup: async (reason) => {
+      await gate;
+      return backup(reason);
+    },
+    listBackups: () => listBackups(fs, opts.dataDir),
+    restore: (id) =>
+      exclusive(async () => {
+        await othersDone();
+        if (!(await listBackups(fs, opts.dataDir)).some((b) => b.id === id)) {
+          throw new AppError('not_found', `No backup ${id}`, {
+            key: 'errors.backup_not_found',
+            details: { id },
+          });
+        }
+        await backup('pre-restore');
+        await replaceStore(() => restoreFiles(fs, opts.dataDir, id));
+      }),
+    exportAll: async () => {
+      const office = currentOffice(store);
+      const stamp = clock.now().toISOString().replace(/[:.]/g, '-');
+      const fileName = `regio-export-${office?.code ?? 'office'}-${stamp}.ndjson`;
+      const r = await exportAll(store, path.join(opts.dataDir, 'exports', fileName), {
+        schemaVersion: SCHEMA_VERSION,
+        appVersion: config.appVersion,
+        now: clock.now(),
+        officeName: office?.name ?? null,
+      });
+      return { fileName, ...r };
+    },
+    importAll: (fileName) =>
+      exclusive(async () => {
+        await othersDone();
+        if (currentOffice(store))
+          throw new AppError('conflict', 'Import needs an empty data folder', {
+            key: 'errors.import_needs_empty',
+          });
+        await importAll(store, path.join(opts.dataDir, 'incoming', fileName), SCHEMA_VERSION);
+      }),
+  };
+
   const activeUser = (session: Session): UserRecord | null => {
     if (!session.userId) return null;
     const u = store.get<UserRecord>('users', session.userId);
@@ -110,44 +210,77 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     return u && u.active !== false ? u : null;
   };
 
-  const run = (session: Session, command: string, input: unknown): Promise<Result<unknown>> => {
-    const context = (): HandlerContext => ({
-      store,
-      clock,
-      session,
-      config,
-      throttle,
-      maybeUser: () => activeUser(session),
-      user: () => {
-        const u = activeUser(session);
-        if (!u) throw new AppError('unauthenticated', 'Not signed in');
-        return u;
-      },
-      today: () => todayIn(clock, timeZone()),
-      timeZone,
-      actorId: () => session.userId ?? 'system',
-      emit,
-      callAs: (userId, cmd, inp) =>
-        run({ id: `as-${userId}`, userId, createdAt: clock.now().toISOString() }, cmd, inp),
-    });
-    return dispatch(
-      {
-        handlers: opts.handlers ?? handlers,
-        permissions: PERMISSIONS,
-        context,
-        historyLoaded: () => store.historyLoaded,
-        whenHistoryLoaded: () => store.whenHistoryLoaded(),
-        checkOutput: opts.checkOutput,
-        log: opts.log,
-      },
-      command,
-      input,
-    );
+  const run = async (session: Session, command: string, input: unknown): Promise<Result<unknown>> => {
+    await gate;
+    inFlight++;
+    try {
+      const context = (): HandlerContext => ({
+        store,
+        clock,
+        session,
+        config,
+        throttle,
+        data: dataOps,
+        maybeUser: () => activeUser(session),
+        user: () => {
+          const u = activeUser(session);
+          if (!u) throw new AppError('unauthenticated', 'Not signed in');
+          return u;
+        },
+        today: () => todayIn(clock, timeZone()),
+        timeZone,
+        actorId: () => session.userId ?? 'system',
+        emit,
+        callAs: (userId, cmd, inp) =>
+          run({ id: `as-${userId}`, userId, createdAt: clock.now().toISOString() }, cmd, inp),
+      });
+      return await dispatch(
+        {
+          handlers: opts.handlers ?? handlers,
+          permissions: PERMISSIONS,
+          context,
+          historyLoaded: () => store.historyLoaded,
+          whenHistoryLoaded: () => store.whenHistoryLoaded(),
+          checkOutput: opts.checkOutput,
+          log: opts.log,
+        },
+        command,
+        input,
+      );
+    } finally {
+      inFlight--;
+    }
   };
 
+  // Automatic backups: one when the app starts (once history is in), then one per office day.
+  let timer: NodeJS.Timeout | null = null;
+  let closed = false;
+  let running: Promise<unknown> = Promise.resolve();
+  if (opts.backups?.automatic) {
+    const autoBackup = async (reason: 'start' | 'daily') => {
+      if (closed || !currentOffice(store)) return;
+      running = dataOps.backup(reason).catch((e: unknown) => opts.log?.('automatic backup failed', e));
+      await running;
+    };
+    void store.whenHistoryLoaded().then(() => autoBackup('start'));
+    timer = setInterval(() => {
+      void (async () => {
+        const today = todayIn(clock, timeZone());
+        const last = (await listBackups(fs, opts.dataDir)).find(
+          (b) => b.reason === 'start' || b.reason === 'daily',
+        );
+        if (!last || zonedParts(new Date(last.createdAt), timeZone()).date < today) await autoBackup('daily');
+      })();
+    }, 15 * 60_000);
+    timer.unref();
+  }
+
   const core: Core = {
-    store,
+    get store() {
+      return store;
+    },
     clock,
+    dataDir: opts.dataDir,
     openSession() {
       const s: Session = { id: uuidv7(), userId: null, createdAt: clock.now().toISOString() };
       sessions.set(s.id, s);
@@ -170,6 +303,11 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       return () => listeners.delete(l);
     },
     async close() {
+      closed = true;
+      if (timer) clearInterval(timer);
+      await running;
+      await gate;
+      while (inFlight > 0) await new Promise((r) => setTimeout(r, 5));
       listeners.clear();
       await store.close();
     },

@@ -2,6 +2,7 @@ import type { Result } from '../../../shared/contract/errors';
 import type { EventName, EventPayload } from '../../../shared/contract/events';
 import type { Clock } from '../../../shared/domain/dates';
 import type { ScryptCost } from '../auth/password';
+import type { BackupInfo, BackupReason } from '../backups/backup.service';
 import type { SignInThrottle } from '../auth/sign-in-throttle';
 import type { Store } from '../store/store';
 import type { UserRecord } from '../users/users.service';
@@ -21,12 +22,22 @@ export interface CoreConfig {
   sleep: (ms: number) => Promise<void>;
 }
 
+/** Operations on the data folder as a whole: they may replace the open store. */
+export interface DataOps {
+  backup(reason: BackupReason): Promise<BackupInfo>;
+  listBackups(): Promise<BackupInfo[]>;
+  restore(id: string): Promise<void>;
+  exportAll(): Promise<{ fileName: string; records: number; bytes: number }>;
+  importAll(fileName: string): Promise<void>;
+}
+
 export interface HandlerContext {
   store: Store;
   clock: Clock;
   session: Session;
   config: CoreConfig;
   throttle: SignInThrottle;
+  data: DataOps;
   /** The signed-in, active user; throws `unauthenticated` when there is none. */
   user(): UserRecord;
   /** The signed-in, active user, or null. */

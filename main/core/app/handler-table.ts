@@ -1,6 +1,7 @@
 import type { CommandName, CommandOutput, ParsedInput } from '../../../shared/contract/commands';
 import type { HandlerContext } from './handler-context';
 import { authHandlers } from '../auth/auth.handlers';
+import { backupHandlers } from '../backups/backups.handlers';
 import { dictionaryHandlers } from '../dictionaries/dictionaries.handlers';
 import { officeHandlers } from '../office/office.handlers';
 import { userHandlers } from '../users/users.handlers';
@@ -22,4 +23,5 @@ export const handlers: Handlers = {
   ...authHandlers,
   ...userHandlers,
   ...dictionaryHandlers,
+  ...backupHandlers,
 };

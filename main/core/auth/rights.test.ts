@@ -32,6 +32,12 @@ users:resetPassword                  -    -    -    -    Y
 teams:list                           -    Y    Y    Y    Y
 teams:create                         -    -    -    -    Y
 teams:update                         -    -    -    -    Y
+setup:importAll                      Y    Y    Y    Y    Y
+backups:list                         -    -    -    -    Y
+backups:create                       -    -    -    -    Y
+backups:preview                      -    -    -    -    Y
+backups:restore                      -    -    -    -    Y
+backups:exportAll                    -    -    -    -    Y
 dictionaries:list                    -    Y    Y    Y    Y
 dictionaries:create                  -    -    -    -    Y
 dictionaries:update                  -    -    -    -    Y
@@ -80,6 +86,12 @@ const SAMPLES: Record<CommandName, (who: Who) => unknown> = {
     admin: { login: 'xadmin', displayName: 'X', password: 'xxxxxxxx' },
   }),
   'setup:openDemo': () => ({ locale: 'pl' }),
+  'setup:importAll': () => ({ fileName: 'regio-export.ndjson' }),
+  'backups:list': () => ({}),
+  'backups:create': () => ({}),
+  'backups:preview': () => ({ id: ids.backup }),
+  'backups:restore': () => ({ id: ids.backup }),
+  'backups:exportAll': () => ({}),
   'auth:session': () => ({}),
   'auth:signIn': (who) =>
     who === 'anon'
@@ -183,6 +195,7 @@ beforeAll(async () => {
   ).id;
   const dicts = await ok<Array<{ id: string; kind: string }>>(s.id, 'dictionaries:list', {});
   ids.segment = dicts.find((d) => d.kind === 'segment')!.id;
+  ids.backup = (await ok<{ id: string }>(s.id, 'backups:create', {})).id;
   ids.callStatusOrder = dicts
     .filter((d) => d.kind === 'callStatus')
     .map((d) => d.id)

@@ -23,6 +23,11 @@ export interface FileLayer {
   /** Creates the file only if it does not exist; false when it does. */
   createExclusive(file: string, data: Uint8Array): Promise<boolean>;
   rename(from: string, to: string): Promise<void>;
+  /**
+   * Makes `to` hold what `from` holds, durably: a hard link where the file system allows (snapshot
+   * shards are never rewritten in place, so a link is a safe, free copy), a copy + fsync otherwise.
+   */
+  linkOrCopy(from: string, to: string): Promise<void>;
   unlink(file: string): Promise<void>;
   truncate(file: string, length: number): Promise<void>;
   readdir(dir: string): Promise<string[]>;
@@ -77,6 +82,22 @@ export const nodeFileLayer: FileLayer = {
     }
   },
   rename: (from, to) => fsp.rename(from, to),
+  async linkOrCopy(from, to) {
+    try {
+      await fsp.link(from, to);
+      return;
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EMLINK') throw e;
+    }
+    await fsp.copyFile(from, to);
+    const fh = await fsp.open(to, fsc.O_RDONLY);
+    try {
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+  },
   async unlink(file) {
     try {
       await fsp.unlink(file);

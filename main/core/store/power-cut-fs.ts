@@ -156,6 +156,16 @@ export class PowerCutFs implements FileLayer {
     df.current.delete(path.basename(f));
     this.dir(path.dirname(t)).current.set(path.basename(t), ino);
   }
+  async linkOrCopy(from: string, to: string): Promise<void> {
+    const e = this.epoch;
+    await Promise.resolve();
+    this.check(e);
+    const src = this.lookup(path.resolve(from));
+    if (!src) throw Object.assign(new Error(`ENOENT: ${from}`), { code: 'ENOENT' });
+    // A hard link: the same inode under a second name (durable once the folder is fsync'd).
+    const t = path.resolve(to);
+    this.dir(path.dirname(t)).current.set(path.basename(t), src);
+  }
   async unlink(file: string): Promise<void> {
     const e = this.epoch;
     await Promise.resolve();

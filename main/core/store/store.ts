@@ -121,6 +121,21 @@ export class Tx {
     return next;
   }
 
+  /**
+   * Writes a record exactly as given, metadata included: for imports of Regio's own exports, where
+   * who made a record and when must survive the move. Everything else goes through insert/patch.
+   */
+  putRaw(entity: string, rec: Record<string, unknown> & { id: string }): Rec {
+    const col = this.store.writable(entity);
+    if (col.get(rec.id))
+      throw new AppError('conflict', `${entity} ${rec.id} exists already`, {
+        details: { entity, id: rec.id },
+      });
+    const next = Object.freeze({ ...stripUndefined(rec) }) as Rec;
+    this.put(col, next, next);
+    return next;
+  }
+
   private put(col: Collection, rec: Rec, patch: Record<string, unknown>): void {
     col.checkUnique(rec);
     const prev = col.put(rec);
@@ -384,6 +399,13 @@ export class Store {
   }
   get checkpointSeq(): number {
     return this.manifest?.seq ?? 0;
+  }
+  /** The newest durable snapshot generation (for backups: its files are never rewritten). */
+  get currentManifest(): Manifest | null {
+    return this.manifest;
+  }
+  get snapshotsDir(): string {
+    return this.snapDir;
   }
 
   collection(name: string): Collection {
