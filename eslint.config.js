@@ -10,17 +10,30 @@ const electronBan = {
   paths: [{ name: 'electron', message: 'main/core is plain Node: pass platform services in as arguments.' }],
 };
 const rawIpcBan = {
-  selector: "ImportSpecifier[imported.name=/^(ipcMain|ipcRenderer)$/]",
+  selector: 'ImportSpecifier[imported.name=/^(ipcMain|ipcRenderer)$/]',
   message: 'Raw IPC belongs to main/ipc and main/preload only; go through the contract.',
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'coverage/**', 'test/e2e/screenshots/**', '.bench/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      'coverage/**',
+      'test/e2e/screenshots/**',
+      '.bench/**',
+      '.scratch/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.js', '*.mjs', 'scripts/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.js', '*.mjs', 'scripts/*.mjs'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
       globals: { ...globals.node },
     },
     rules: {
@@ -46,8 +59,14 @@ export default tseslint.config(
         {
           paths: [{ name: 'electron', message: 'shared/ runs everywhere: no electron.' }],
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process'], message: 'shared/ runs in the renderer too: no Node modules.' },
-            { group: ['react', 'react-dom', '**/main/**', '**/renderer/**'], message: 'shared/ imports only shared/ and zod.' },
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process'],
+              message: 'shared/ runs in the renderer too: no Node modules.',
+            },
+            {
+              group: ['react', 'react-dom', '**/main/**', '**/renderer/**'],
+              message: 'shared/ imports only shared/ and zod.',
+            },
           ],
         },
       ],
@@ -63,7 +82,9 @@ export default tseslint.config(
         'error',
         {
           paths: [{ name: 'electron', message: 'The renderer talks to window.regio through src/api only.' }],
-          patterns: [{ group: ['**/main/**', 'node:*'], message: 'The renderer never reaches into main/ or Node.' }],
+          patterns: [
+            { group: ['**/main/**', 'node:*'], message: 'The renderer never reaches into main/ or Node.' },
+          ],
         },
       ],
     },

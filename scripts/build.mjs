@@ -5,8 +5,19 @@ import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { rmSync } from 'node:fs';
 
-const only = process.argv.includes('--node-only') ? 'node' : process.argv.includes('--renderer-only') ? 'renderer' : 'all';
-const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning', legalComments: 'none' };
+const only = process.argv.includes('--node-only')
+  ? 'node'
+  : process.argv.includes('--renderer-only')
+    ? 'renderer'
+    : 'all';
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
 
 if (only !== 'renderer') {
   rmSync('dist/main', { recursive: true, force: true });
@@ -30,7 +41,9 @@ if (only !== 'renderer') {
     outdir: 'dist/host',
     outExtension: { '.js': '.mjs' },
     // Bundled CommonJS dependencies still call require(); give the ES module one.
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+    },
   });
 }
 if (only !== 'node') {

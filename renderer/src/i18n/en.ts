@@ -1,0 +1,87 @@
+// The reference dictionary: its keys are the message keys. pl and cs must have every one of them
+// (i18n.test.ts), and keys stay stable when the app moves to i18next.
+export const en = {
+  'app.name': 'Regio',
+  'app.loading': 'Loading…',
+
+  'setup.title': 'Set up your office',
+  'setup.intro':
+    'Regio keeps the clients, visits and trade actions of one regional office. Describe the office and create the administrator account to begin.',
+  'setup.name': 'Office name',
+  'setup.code': 'Office code',
+  'setup.code_hint': '2–8 capital letters or digits, e.g. LDZ',
+  'setup.currency': 'Currency',
+  'setup.locale': 'Language',
+  'setup.time_zone': 'Time zone',
+  'setup.time_zone_hint': '“Today” for visits and deadlines follows this time zone.',
+  'setup.submit': 'Create office',
+  'setup.submitting': 'Creating…',
+  'setup.fix_errors': 'Please correct the highlighted fields.',
+  'setup.office_legend': 'Office',
+  'setup.admin_legend': 'Administrator account',
+  'setup.admin_hint': 'You sign in with this account; it can add the other users later.',
+  'setup.display_name': 'Full name',
+  'setup.login': 'Login',
+  'setup.login_hint': '3–32 lowercase letters, digits, dots, dashes or underscores',
+  'setup.password': 'Password',
+  'setup.password_hint': 'At least 8 characters.',
+
+  'home.office': 'Office',
+  'home.today': 'Today',
+  'home.code': 'Office code',
+  'home.currency': 'Currency',
+  'home.time_zone': 'Time zone',
+  'home.placeholder': 'Clients, visits and trade actions will appear here.',
+
+  'status.label': 'Data store status',
+  'status.generation': 'Generation',
+  'status.seq': 'Journal position',
+  'status.history': 'History',
+  'status.history_loaded': 'loaded',
+  'status.history_loading': 'loading…',
+  'status.repairs': 'Repairs',
+  'status.version': 'Version',
+
+  'error.title': 'Something went wrong',
+  'error.reload': 'Reload',
+  'error.retry': 'Try again',
+
+  'errors.validation': 'Some fields are not valid.',
+  'errors.bad_json': 'The request could not be read.',
+  'errors.unknown_command': 'Unknown command.',
+  'errors.unauthenticated': 'Your session has ended. Open Regio again from the link printed when it started.',
+  'errors.session_expired': 'Your session has expired. Reload the page.',
+  'errors.forbidden': 'You are not allowed to do this.',
+  'errors.not_found': 'Not found.',
+  'errors.conflict': 'The data changed in the meantime.',
+  'errors.office_exists': 'An office is already set up in this data folder.',
+  'errors.illegal_transition': 'This change of state is not allowed.',
+  'errors.budget_exceeded': 'The budget is exceeded.',
+  'errors.rate_limited': 'Too many attempts. Try again in a moment.',
+  'errors.store_failed': 'The data could not be saved.',
+  'errors.store_locked': 'The data folder is open in another Regio.',
+  'errors.not_ready': 'Regio is still starting. Try again in a moment.',
+  'errors.internal': 'An unexpected error occurred.',
+  'errors.transport': 'Regio cannot be reached. Is it still running?',
+  'errors.too_large': 'The data sent is too large.',
+  'errors.office_missing': 'No office is set up yet.',
+
+  'validation.required': 'This field is required.',
+  'validation.too_small': 'Too short (at least {minimum}).',
+  'validation.too_big': 'Too long (at most {maximum}).',
+  'validation.office_code': 'Use 2 to 8 capital letters or digits.',
+  'validation.time_zone': 'Choose a valid time zone.',
+  'validation.invalid_value': 'Choose one of the options.',
+  'validation.invalid_type': 'This value has the wrong type.',
+  'validation.invalid': 'This value is not valid.',
+  'validation.login': 'Use 3–32 lowercase letters, digits, dots, dashes or underscores.',
+  'validation.password_short': 'The password must have at least 8 characters.',
+
+  // Language names are endonyms: each is written the same in every dictionary on purpose.
+  'lang.pl': 'Polski',
+  'lang.cs': 'Čeština',
+  'lang.en': 'English',
+} as const;
+
+export type MessageKey = keyof typeof en;
+export type Dictionary = Record<MessageKey, string>;
