@@ -65,7 +65,7 @@ export const contract = {
     early: true,
   },
   'setup:openDemo': {
-    input: z.object({ locale: Locale.default('pl') }).strict(),
+    input: z.object({ locale: Locale.default('pl'), scale: z.enum(['S', 'L']).default('S') }).strict(),
     output: SessionState,
     early: true,
   },

@@ -19,7 +19,7 @@ export const authHandlers: PartialHandlers<
   'prefs:setLanguage': async (ctx, i) => toPublicUser(await setLanguage(ctx, i.language)),
   'setup:createOffice': (ctx, i) => createOffice(ctx, i.office, i.admin),
   'setup:openDemo': async (ctx, i) => {
-    await buildDemoOffice(ctx, { locale: i.locale });
+    await buildDemoOffice(ctx, { locale: i.locale, scale: i.scale });
     return sessionState(ctx);
   },
 };

@@ -18,7 +18,14 @@ const EXTRA_REPS: Array<{ login: string; displayName: string; repCode: string }>
   { login: 'rep.malgorzata', displayName: 'Małgorzata Świątek-Żółkiewska', repCode: 'MSZ' },
 ];
 
-export async function buildDemoOffice(ctx: HandlerContext, opts: { locale: Locale }): Promise<void> {
+/**
+ * `scale`: S is one office (PRODUCT.md §9); L is the load-test size. Until the client, visit and
+ * action commands land (issues 4–8) both build the same people and dictionaries.
+ */
+export async function buildDemoOffice(
+  ctx: HandlerContext,
+  opts: { locale: Locale; scale: 'S' | 'L' },
+): Promise<void> {
   const cs = opts.locale === 'cs';
   const login = (l: string) => DEMO_LOGINS.find((d) => d.login === l)!;
   const admin = login('admin');
