@@ -133,6 +133,22 @@ describe.skipIf(!electron.path)('Electron app', () => {
     expect(await readdir(dataDir)).toContain('device.json');
   });
 
+  it('opens the demo office and signs in through the real shell', async () => {
+    const demo = await page.evaluate(() =>
+      (window as unknown as { regio: RegioBridge }).regio.invoke('setup:openDemo', { locale: 'pl' }),
+    );
+    expect(demo).toMatchObject({ ok: true, data: { user: null } });
+    // Through the sign-in form, as a person would (the same window keeps its core session).
+    await page.reload();
+    await page.getByLabel(/login/i).fill('admin');
+    await page.getByLabel(/has[łl]o|heslo|password/i).fill('demo-admin');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(async () => {
+      const r = await (window as unknown as { regio: RegioBridge }).regio.invoke('auth:session', {});
+      return r.ok && r.data.user?.login === 'admin';
+    });
+  });
+
   it('refuses a command outside the contract', async () => {
     const r = await page.evaluate(() =>
       (window as unknown as { regio: { invoke(c: string, i: unknown): Promise<unknown> } }).regio.invoke(
