@@ -1,0 +1,170 @@
+import { z } from 'zod';
+import { COUNTRIES, normalizeEmail, normalizePhone, normalizePostalCode } from '../domain/contact-data';
+import type { Country as CountryCode } from '../domain/contact-data';
+import {
+  isValidIco,
+  isValidNip,
+  isValidRegon,
+  normalizeIco,
+  normalizeNip,
+  normalizeRegon,
+} from '../domain/tax-ids';
+import { RecordMeta } from './office.schema';
+
+// One definition of a valid client and contact person, used by the renderer's forms (errors at
+// the field, in the user's language) and by the core (which never trusts the form): NIP / IČO
+// checksums, postal codes per country, phones in E.164, e-mail addresses.
+
+export const Country = z.enum(COUNTRIES);
+export const ClientStatus = z.enum(['active', 'inactive']);
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((s) => (s ? s : null));
+
+export const AddressInput = z.object({
+  street: z.string().trim().max(200).default(''),
+  city: z.string().trim().min(1).max(100),
+  postalCode: z.string().trim().max(10),
+  country: Country,
+});
+
+export const ClientFields = z.object({
+  name: z.string().trim().min(1).max(200),
+  taxId: optionalText(20),
+  regon: optionalText(20),
+  dic: optionalText(14),
+  parentId: z.string().nullable().default(null),
+  segmentId: z.string().nullable().default(null),
+  address: AddressInput,
+  phone: optionalText(40),
+  email: optionalText(254),
+  repId: z.string().nullable().default(null),
+  status: ClientStatus.default('active'),
+  externalCode: optionalText(40),
+  tags: z.array(z.string().trim().min(1).max(40)).max(20).default([]),
+});
+
+type Issue = { path: (string | number)[]; message: string };
+
+/** Normalises the fields that have one canonical form; returns the problems it found. */
+export function normalizeClient<T extends z.output<typeof ClientFields>>(
+  c: T,
+): { value: T; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const country: CountryCode = c.address.country;
+  const v = { ...c, address: { ...c.address } };
+  const postal = normalizePostalCode(c.address.postalCode, country);
+  if (!postal)
+    issues.push({
+      path: ['address', 'postalCode'],
+      message: `validation.postal_code_${country.toLowerCase()}`,
+    });
+  else v.address.postalCode = postal;
+  if (c.taxId) {
+    const n = country === 'PL' ? normalizeNip(c.taxId) : normalizeIco(c.taxId);
+    const ok = n !== null && (country === 'PL' ? isValidNip(n) : isValidIco(n));
+    if (!ok)
+      issues.push({
+        path: ['taxId'],
+        message: country === 'PL' ? 'validation.nip_checksum' : 'validation.ico_checksum',
+      });
+    else v.taxId = n;
+  }
+  if (c.regon) {
+    const n = normalizeRegon(c.regon);
+    if (country !== 'PL' || !n || !isValidRegon(n))
+      issues.push({ path: ['regon'], message: 'validation.regon' });
+    else v.regon = n;
+  }
+  if (c.dic) {
+    const d = c.dic.replace(/\s+/g, '').toUpperCase();
+    if (!/^CZ\d{8,10}$/.test(d)) issues.push({ path: ['dic'], message: 'validation.dic' });
+    else v.dic = d;
+  }
+  if (c.phone) {
+    const p = normalizePhone(c.phone, country);
+    if (!p) issues.push({ path: ['phone'], message: 'validation.phone' });
+    else v.phone = p;
+  }
+  if (c.email) {
+    const e = normalizeEmail(c.email);
+    if (!e) issues.push({ path: ['email'], message: 'validation.email' });
+    else v.email = e;
+  }
+  return { value: v, issues };
+}
+
+export const ClientInput = ClientFields.transform((c, ctx) => {
+  const { value, issues } = normalizeClient(c);
+  for (const i of issues) ctx.addIssue({ code: 'custom', ...i });
+  return value;
+});
+export type ClientInput = z.output<typeof ClientInput>;
+
+export const Client = RecordMeta.extend({
+  ...ClientFields.shape,
+  taxId: z.string().nullable(),
+  regon: z.string().nullable(),
+  dic: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  externalCode: z.string().nullable(),
+  address: AddressInput,
+});
+export type Client = z.infer<typeof Client>;
+
+export const CONSENT_CHANNELS = ['email', 'phone', 'sms'] as const;
+export const ConsentChannel = z.enum(CONSENT_CHANNELS);
+export const ConsentEvent = z.object({
+  channel: ConsentChannel,
+  granted: z.boolean(),
+  at: z.string(),
+  source: z.string(),
+  by: z.string(),
+});
+export type ConsentEvent = z.infer<typeof ConsentEvent>;
+
+export const ContactFields = z.object({
+  clientId: z.string(),
+  firstName: z.string().trim().min(1).max(80),
+  surname: z.string().trim().min(1).max(80),
+  position: z.string().trim().max(80).default(''),
+  phones: z.array(z.string().trim().min(1).max(40)).max(5).default([]),
+  emails: z.array(z.string().trim().min(1).max(254)).max(5).default([]),
+  notes: z.string().trim().max(2000).default(''),
+});
+
+/** Phones are read in the client's country ("601 234 567" is Polish for a Polish store). */
+export function normalizeContact<T extends z.output<typeof ContactFields>>(
+  c: T,
+  country: CountryCode,
+): { value: T; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const phones: string[] = [];
+  c.phones.forEach((raw, i) => {
+    const p = normalizePhone(raw, country);
+    if (!p) issues.push({ path: ['phones', i], message: 'validation.phone' });
+    else if (!phones.includes(p)) phones.push(p);
+  });
+  const emails: string[] = [];
+  c.emails.forEach((raw, i) => {
+    const e = normalizeEmail(raw);
+    if (!e) issues.push({ path: ['emails', i], message: 'validation.email' });
+    else if (!emails.some((x) => x.toLowerCase() === e.toLowerCase())) emails.push(e);
+  });
+  return { value: { ...c, phones, emails }, issues };
+}
+
+export const Contact = RecordMeta.extend({
+  ...ContactFields.shape,
+  status: z.enum(['confirmed', 'proposed']),
+  consents: z.record(ConsentChannel, z.boolean()),
+  consentHistory: z.array(ConsentEvent),
+  erased: z.boolean().optional(),
+});
+export type Contact = z.infer<typeof Contact>;
