@@ -9,7 +9,7 @@ export type Country = (typeof COUNTRIES)[number];
 
 /** E.164, or null when the number is not a valid phone number (for the office's country by default). */
 export function normalizePhone(raw: string, defaultCountry: Country = 'PL'): string | null {
-  const p = parsePhoneNumberFromString(raw.trim(), defaultCountry as CountryCode);
+  const p = parsePhoneNumberFromString(raw.trim(), defaultCountry);
   return p && p.isValid() ? p.number : null;
 }
 
