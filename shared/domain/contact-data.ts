@@ -1,5 +1,4 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
-import type { CountryCode } from 'libphonenumber-js/min';
 
 // Contact data the way the operator types it, normalised the way Regio stores it: phones in E.164
 // (+48…, +420…), postal codes in each country's own format, e-mail addresses trimmed.
