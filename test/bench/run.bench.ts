@@ -1,0 +1,360 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { DatasetScale } from '../../main/core/demo/dataset.generator';
+import { datasetCounts } from '../../main/core/demo/dataset.generator';
+import type { ChildResult, LatencyStats, LaunchResult, StoreName } from './bench-adapter.types';
+import { RESULT_PREFIX, STORE_NAMES } from './bench-adapter.types';
+
+// npm run bench [-- --scale S|L|both] [-- --quick]
+// Runs every store at every scale, each in its own child process (peak memory is per store), then
+// prints one side-by-side table per scale and rewrites docs/BENCHMARKS.md. The hand-written
+// analysis between the ANALYSIS markers of that file survives the rewrite.
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const DOC = path.join(ROOT, 'docs', 'BENCHMARKS.md');
+const CHILD = 'test/bench/bench-child.ts';
+const CHILD_TIMEOUT_MS = 30 * 60_000;
+const ANALYSIS_START = '<!-- ANALYSIS:START (kept when the benchmark rewrites this file) -->';
+const ANALYSIS_END = '<!-- ANALYSIS:END -->';
+
+interface Failure {
+  store: StoreName;
+  scale: DatasetScale;
+  error: string;
+}
+type Outcome =
+  { ok: true; result: ChildResult; launch: LaunchResult | Failure } | { ok: false; failure: Failure };
+
+function parseArgs(argv: string[]): { scales: DatasetScale[]; quick: boolean } {
+  let scale = 'both';
+  let quick = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--quick') quick = true;
+    else if (a === '--scale') scale = argv[++i] ?? '';
+    else if (a.startsWith('--scale=')) scale = a.slice('--scale='.length);
+    else throw new Error(`unknown argument ${a}; usage: run.bench.ts [--scale S|L|both] [--quick]`);
+  }
+  if (scale === 'both') return { scales: ['S', 'L'], quick };
+  if (scale === 'S' || scale === 'L') return { scales: [scale], quick };
+  throw new Error(`--scale must be S, L or both, not ${scale}`);
+}
+
+/** Runs one child; its stderr (progress) is shown live and its tail kept for the failure report. */
+function runChild(
+  args: string[],
+): Promise<{ code: number | null; result: string | null; stderrTail: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', '--expose-gc', CHILD, ...args], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let errTail = '';
+    child.stdout.setEncoding('utf8').on('data', (s: string) => (out += s));
+    child.stderr.setEncoding('utf8').on('data', (s: string) => {
+      process.stderr.write(s);
+      errTail = (errTail + s).slice(-2_000);
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), CHILD_TIMEOUT_MS);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      const line = out.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
+      resolve({
+        code: code ?? (signal ? 128 : null),
+        result: line ? line.slice(RESULT_PREFIX.length) : null,
+        stderrTail: errTail,
+      });
+    });
+  });
+}
+
+function lastLines(s: string, n = 3): string {
+  return s
+    .trim()
+    .split('\n')
+    .filter((l) => !/^npm warn/.test(l))
+    .slice(-n)
+    .join(' / ');
+}
+
+async function runStore(store: StoreName, scale: DatasetScale, quick: boolean): Promise<Outcome> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `regio-bench-${store}-${scale}-`));
+  try {
+    process.stderr.write(`\n▶ ${store} at ${scale}${quick ? ' (quick)' : ''} in ${dir}\n`);
+    const main = await runChild([store, scale, dir, ...(quick ? ['--quick'] : [])]);
+    if (main.code !== 0 || !main.result) {
+      return {
+        ok: false,
+        failure: { store, scale, error: `child exited with ${main.code}: ${lastLines(main.stderrTail)}` },
+      };
+    }
+    const result = JSON.parse(main.result) as ChildResult;
+    const [id, phone] = result.expect.lastPatch;
+    const l = await runChild([store, scale, dir, '--launch', `--last-patch=${id}=${phone}`]);
+    const launch: LaunchResult | Failure =
+      l.code === 0 && l.result
+        ? (JSON.parse(l.result) as LaunchResult)
+        : { store, scale, error: `launch child exited with ${l.code}: ${lastLines(l.stderrTail)}` };
+    return { ok: true, result, launch };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// ---- formatting ----
+
+function ms(x: number | null | undefined): string {
+  if (x === null || x === undefined || Number.isNaN(x)) return 'n/a';
+  if (x < 0.01) return `${(x * 1000).toFixed(1)} µs`;
+  if (x < 1) return `${x.toFixed(3)} ms`;
+  if (x < 10) return `${x.toFixed(2)} ms`;
+  if (x < 10_000) return `${x.toFixed(0)} ms`;
+  return `${(x / 1000).toFixed(1)} s`;
+}
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(0)} MB`;
+const pct = (s: LatencyStats) =>
+  `${ms(s.p50)} / ${ms(s.p99)} / ${ms(s.p999)} (n=${s.n.toLocaleString('en')})`;
+
+type Row = [string, ...string[]];
+
+/** A fresh process must find what the last one committed: the benchmark doubles as a smoke test. */
+function dataCheck(r: ChildResult, l: LaunchResult | Failure): string {
+  if ('error' in l) return 'not checked (launch failed)';
+  const problems: string[] = [];
+  if (l.found.visits !== r.expect.visits)
+    problems.push(`${l.found.visits} visits, expected ${r.expect.visits}`);
+  if (l.found.lastPatchPhone !== r.expect.lastPatch[1]) {
+    problems.push(
+      `last patched phone ${JSON.stringify(l.found.lastPatchPhone)}, expected ${r.expect.lastPatch[1]}`,
+    );
+  }
+  return problems.length
+    ? `**MISMATCH**: ${problems.join('; ')}`
+    : `ok (${l.found.visits.toLocaleString('en')} visits)`;
+}
+
+function table(outcomes: Outcome[]): string {
+  const cols = outcomes.map((o) => (o.ok ? o.result.label : `${o.failure.store} (FAILED)`));
+  const cell = (f: (r: ChildResult, launch: LaunchResult | Failure) => string) =>
+    outcomes.map((o) => (o.ok ? f(o.result, o.launch) : '—'));
+  const rows: Row[] = [
+    ['records loaded', ...cell((r) => r.records.toLocaleString('en'))],
+    ['load time', ...cell((r) => ms(r.loadMs))],
+    ['disk after load', ...cell((r) => mb(r.diskAfterLoad))],
+    ['cold open → usable (same process)', ...cell((r) => ms(r.open.usableMs))],
+    [
+      'cold open → fully loaded',
+      ...cell((r) => (r.open.fullMs === null ? 'n/a (reads on demand)' : ms(r.open.fullMs))),
+    ],
+    [
+      'launch → usable (fresh process)',
+      ...cell((_, l) => ('error' in l ? `failed: ${l.error}` : ms(l.launchToUsableMs))),
+    ],
+    ['launch → fully loaded (fresh process)', ...cell((_, l) => ('error' in l ? '—' : ms(l.launchToFullMs)))],
+    ['get client by id, p50', ...cell((r) => ms(r.getById.p50))],
+    [
+      'visits of one client (index), p50',
+      ...cell((r) => `${ms(r.visitsOfClient.p50)} (${r.visitsOfClient.rowsPerLookup.toFixed(1)} rows)`),
+    ],
+    ['commit: one-field client patch, p50 / p99 / p99.9', ...cell((r) => pct(r.patch))],
+    ['commit: insert one visit, p50 / p99 / p99.9', ...cell((r) => pct(r.insert))],
+    [
+      'commit: 1 000 visits in one tx, p50 / max',
+      ...cell((r) => `${ms(r.insertMany.p50)} / ${ms(r.insertMany.max)} (n=${r.insertMany.n})`),
+    ],
+    [
+      'commit while a checkpoint runs, p50 / p99 / p99.9',
+      ...cell((r) => (r.duringCheckpoint ? pct(r.duringCheckpoint) : 'n/a (every write is a full rewrite)')),
+    ],
+    [
+      'checkpoint duration, median / max',
+      ...cell((r) => {
+        const c = r.duringCheckpoint?.checkpointMs;
+        if (!c?.length) return 'n/a';
+        const s = [...c].sort((a, b) => a - b);
+        return `${ms(s[Math.floor(s.length / 2)])} / ${ms(s[s.length - 1])} (${s.length}×)`;
+      }),
+    ],
+    ['disk after mutations', ...cell((r) => mb(r.diskAfterMutations))],
+    ['data check after reopen (visit count, last patch)', ...cell((r, l) => dataCheck(r, l))],
+    ['peak RSS', ...cell((r) => `${r.peakRssMb.toFixed(0)} MB`)],
+    ['peak JS heap used (sampled)', ...cell((r) => `${r.peakHeapMb.toFixed(0)} MB`)],
+    ['child wall time', ...cell((r) => ms(r.wallMs))],
+  ];
+  const head = `| metric | ${cols.join(' | ')} |\n|---|${cols.map(() => '---').join('|')}|`;
+  return [head, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+}
+
+interface Target {
+  name: string;
+  measured: string;
+  pass: boolean | null;
+}
+
+/** The issue's targets for L (our store), checked against this run. */
+function targets(outcomes: Outcome[]): Target[] {
+  const get = (s: StoreName) =>
+    outcomes.find((o): o is Extract<Outcome, { ok: true }> => o.ok && o.result.store === s);
+  const ours = get('journal');
+  const sql = get('sqlite');
+  if (!ours) return [{ name: 'our store ran', measured: 'it failed', pass: false }];
+  const r = ours.result;
+  const out: Target[] = [
+    { name: 'commit p50 ≤ 1 ms (patch)', measured: ms(r.patch.p50), pass: r.patch.p50 <= 1 },
+    { name: 'commit p50 ≤ 1 ms (insert)', measured: ms(r.insert.p50), pass: r.insert.p50 <= 1 },
+    { name: 'commit p99 ≤ 5 ms (patch)', measured: ms(r.patch.p99), pass: r.patch.p99 <= 5 },
+    { name: 'commit p99 ≤ 5 ms (insert)', measured: ms(r.insert.p99), pass: r.insert.p99 <= 5 },
+  ];
+  if (sql) {
+    const s = sql.result;
+    out.push(
+      {
+        name: 'our p50 within 3× of better-sqlite3 (patch)',
+        measured: `${(r.patch.p50 / s.patch.p50).toFixed(2)}× (${ms(r.patch.p50)} vs ${ms(s.patch.p50)})`,
+        pass: r.patch.p50 <= 3 * s.patch.p50,
+      },
+      {
+        name: 'our p50 within 3× of better-sqlite3 (insert)',
+        measured: `${(r.insert.p50 / s.insert.p50).toFixed(2)}× (${ms(r.insert.p50)} vs ${ms(s.insert.p50)})`,
+        pass: r.insert.p50 <= 3 * s.insert.p50,
+      },
+    );
+  }
+  const cp = r.duringCheckpoint;
+  out.push({
+    name: 'p99.9 ≤ 50 ms while a checkpoint runs',
+    measured: cp ? `${ms(cp.p999)} (n=${cp.n}, max ${ms(cp.max)})` : 'n/a',
+    pass: cp ? cp.p999 <= 50 : null,
+  });
+  const l = ours.launch;
+  if ('error' in l) out.push({ name: 'usable ≤ 2 s after launch', measured: l.error, pass: false });
+  else
+    out.push({
+      name: 'usable ≤ 2 s after launch (fresh process, incl. Node + tsx start-up)',
+      measured: ms(l.launchToUsableMs),
+      pass: l.launchToUsableMs <= 2_000,
+    });
+  out.push({
+    name: 'usable ≤ 2 s after open (reopen in the same process)',
+    measured: ms(r.open.usableMs),
+    pass: r.open.usableMs <= 2_000,
+  });
+  return out;
+}
+
+function targetTable(ts: Target[]): string {
+  return [
+    '| target (L, our store) | measured | result |',
+    '|---|---|---|',
+    ...ts.map(
+      (t) => `| ${t.name} | ${t.measured} | ${t.pass === null ? 'n/a' : t.pass ? 'pass' : '**MISSED**'} |`,
+    ),
+  ].join('\n');
+}
+
+function notesOf(outcomes: Outcome[]): string {
+  const lines: string[] = [];
+  for (const o of outcomes) {
+    if (!o.ok) {
+      lines.push(`- **${o.failure.store} failed**: ${o.failure.error}`);
+      continue;
+    }
+    for (const n of o.result.notes) lines.push(`- ${o.result.label}: ${n}`);
+    if (o.result.duringCheckpoint)
+      lines.push(`- ${o.result.label}: commits during checkpoint — ${o.result.duringCheckpoint.note}`);
+  }
+  return lines.join('\n');
+}
+
+function keptAnalysis(): string {
+  const fallback = `${ANALYSIS_START}\n_No analysis written yet._\n${ANALYSIS_END}`;
+  if (!existsSync(DOC)) return fallback;
+  const old = readFileSync(DOC, 'utf8');
+  const a = old.indexOf(ANALYSIS_START);
+  const b = old.indexOf(ANALYSIS_END);
+  return a >= 0 && b > a ? old.slice(a, b + ANALYSIS_END.length) : fallback;
+}
+
+function machine(): string {
+  const cpus = os.cpus();
+  const load = os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(', ');
+  return `${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}; load average at start ${load}`;
+}
+
+function howToRead(): string {
+  return `## How to read this
+
+Each store loads the same generated dataset (\`main/core/demo/dataset.generator.ts\`, fixed seed) in
+its own child process, then runs the same operations in the same order: cold reopen, reads, single
+commits, 1 000-record transactions, commits during a checkpoint. Latencies are wall-clock times of
+one awaited operation, sorted, nearest rank (with fewer than 1 000 samples p99.9 is the maximum).
+"Commit" means the caller is answered only once the change is durable: our journal and SQLite
+(\`synchronous=FULL\`) fsync before answering; naive lowdb writes a temp file and renames it **without
+fsync**, so its figures flatter it. Naive lowdb gets far fewer operations because each one rewrites the
+whole file; the *n* in each cell says how many were measured. "Usable" means sign-in and the first
+screens can be served (users, office, dictionaries, clients in memory or queryable); our store loads
+the history collections (visits, calls, order lines, audit) after that. The reopen runs in the same
+process right after the load, so the snapshot files are in the page cache: a first launch after a
+reboot reads from disk and is slower. The fresh-process launch figure counts from process start and
+includes Node's start-up and tsx transpiling the TypeScript sources, which a bundled app avoids.
+Peak RSS is \`process.resourceUsage().maxRSS\` of the child, so it includes the dataset generator's own
+bookkeeping (a few tens of MB at L). The machine is shared (other sessions may run builds and
+tests), so compare stores within one run rather than across runs.`;
+}
+
+async function main(): Promise<void> {
+  const { scales, quick } = parseArgs(process.argv.slice(2));
+  const started = new Date();
+  const wall0 = performance.now();
+  const sections: string[] = [];
+  const consoleOut: string[] = [];
+  for (const scale of scales) {
+    const outcomes: Outcome[] = [];
+    const t0 = performance.now();
+    for (const store of STORE_NAMES) outcomes.push(await runStore(store, scale, quick));
+    const counts = datasetCounts(scale);
+    const total = Object.values(counts).reduce((a, b) => a + b, 0);
+    const title = `## Scale ${scale}: ${total.toLocaleString('en')} records (${counts.clients.toLocaleString('en')} clients, ${counts.contacts.toLocaleString('en')} contacts, ${counts.visits.toLocaleString('en')} visits, ${counts.calls.toLocaleString('en')} calls, ${counts.localActions.toLocaleString('en')} local actions, ${counts.orderLines.toLocaleString('en')} order lines)`;
+    const body = [title, '', `Measured in ${ms(performance.now() - t0)}.`, '', table(outcomes), ''];
+    if (scale === 'L') body.push(targetTable(targets(outcomes)), '');
+    body.push('Notes:', '', notesOf(outcomes), '');
+    sections.push(body.join('\n'));
+    consoleOut.push(body.join('\n'));
+  }
+  const cmd = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
+  const doc = [
+    '# Benchmarks',
+    '',
+    '<!-- Written by test/bench/run.bench.ts; edit only the analysis section, the rest is regenerated. -->',
+    '',
+    `- Date: ${started.toISOString()}`,
+    `- Command: \`${cmd}\`${quick ? ' (quick: fewer operations per measurement)' : ''}`,
+    `- Machine: ${machine()}`,
+    `- Total wall time: ${ms(performance.now() - wall0)}`,
+    '',
+    howToRead(),
+    '',
+    ...sections,
+    '## Analysis',
+    '',
+    keptAnalysis(),
+    '',
+  ].join('\n');
+  mkdirSync(path.dirname(DOC), { recursive: true });
+  writeFileSync(DOC, doc);
+  process.stdout.write(
+    `\n${consoleOut.join('\n')}\nWritten to ${path.relative(ROOT, DOC)} (total ${ms(performance.now() - wall0)}).\n`,
+  );
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exit(1);
+});
