@@ -88,7 +88,13 @@ describe('durability under SIGKILL', () => {
         else if (k === 'P') ledger.record({ kind: 'patch', id: a!, v: Number(b) });
         else if (k === 'T') ledger.record({ kind: 'tx', tag: a!, size: 1000 });
       }
+      const t0 = performance.now();
       const store = await Store.open({ dir, deviceId: 'verifier', history: 'eager', shardSize: 2_000 });
+      if (process.env.REGIO_DEBUG) {
+        console.log(
+          `kill ${i}: ${run.lines.length} lines, checkpoint seen ${run.sawCheckpoint}, reopen ${(performance.now() - t0).toFixed(0)} ms`,
+        );
+      }
       try {
         repairs.push(...store.repairs.map((r) => r.kind));
         expect(verifyAgainst(store, ledger)).toEqual([]);

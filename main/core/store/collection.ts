@@ -11,6 +11,13 @@ export class Collection {
   readonly shards: Array<{ ids: string[]; dirty: boolean }> = [];
   private readonly shardOf = new Map<string, number>();
   private readonly uniques = new Map<string, Map<unknown, string>>();
+  /**
+   * Copy-on-write for a checkpoint: while one runs, the first replacement of a record in a shard
+   * it captured keeps the old version here, so the shard is written as it was at the capture
+   * (taking the capture is then a copy of id lists, not of every record: no long pause).
+   */
+  private cow: Map<string, Rec> | null = null;
+  private cowShards: Set<number> | null = null;
   private readonly indexes = new Map<string, Map<unknown, Set<string>>>();
 
   constructor(
@@ -77,6 +84,7 @@ export class Collection {
   /** Puts a record (new or replacing), keeping indexes, shards and dirty flags right. */
   put(next: Rec, markDirty = true): Rec | undefined {
     const prev = this.records.get(next.id);
+    if (prev) this.keepForCapture(prev);
     if (prev) this.unindex(prev);
     this.records.set(next.id, next);
     this.index(next);
@@ -107,6 +115,7 @@ export class Collection {
   /** Undo of a put inside a failed transaction. */
   restore(id: string, prev: Rec | undefined): void {
     const cur = this.records.get(id);
+    if (cur) this.keepForCapture(cur);
     if (cur) this.unindex(cur);
     if (prev) {
       this.records.set(id, prev);
@@ -155,6 +164,27 @@ export class Collection {
         }
       }
     }
+  }
+
+  private keepForCapture(old: Rec): void {
+    if (!this.cow || this.cow.has(old.id)) return;
+    const shard = this.shardOf.get(old.id);
+    if (shard !== undefined && this.cowShards!.has(shard)) this.cow.set(old.id, old);
+  }
+
+  /** Starts a capture of these shards; returns their id lists as of now. */
+  beginCapture(shards: number[]): string[][] {
+    this.cow = new Map();
+    this.cowShards = new Set(shards);
+    return shards.map((n) => this.shards[n]!.ids.slice());
+  }
+  /** A record as it was when the capture began. */
+  capturedVersion(id: string): Rec {
+    return this.cow?.get(id) ?? this.records.get(id)!;
+  }
+  endCapture(): void {
+    this.cow = null;
+    this.cowShards = null;
   }
 
   markAllDirty(): void {

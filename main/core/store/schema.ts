@@ -1,6 +1,8 @@
 // Every entity of PRODUCT.md §2 has a collection from day one, with the indexes its queries need,
 // even where its screens come later: a later issue adds behaviour, not storage.
-// `bulky` collections are history: they load after the first screen is usable.
+// `boot` collections are what sign-in needs; they load first, and open() returns once they are in.
+// Everything else loads right after, in the order listed (clients before history), while the
+// person types their password.
 
 export interface CollectionSpec {
   name: string;
@@ -8,15 +10,15 @@ export interface CollectionSpec {
   unique?: string[];
   /** Fields looked up by value (arrays index each element). */
   index?: string[];
-  bulky?: boolean;
+  boot?: boolean;
 }
 
 export const COLLECTIONS: CollectionSpec[] = [
-  { name: 'offices', unique: ['code'] },
-  { name: 'users', unique: ['login', 'repCode'], index: ['role', 'teamId', 'managerId'] },
-  { name: 'teams', index: ['managerId'] },
-  { name: 'dictionaries', index: ['kind'] },
-  { name: 'settings', unique: ['key'] },
+  { name: 'offices', boot: true, unique: ['code'] },
+  { name: 'users', boot: true, unique: ['login', 'repCode'], index: ['role', 'teamId', 'managerId'] },
+  { name: 'teams', boot: true, index: ['managerId'] },
+  { name: 'dictionaries', boot: true, index: ['kind'] },
+  { name: 'settings', boot: true, unique: ['key'] },
   {
     name: 'clients',
     unique: ['externalCode'],
@@ -35,16 +37,15 @@ export const COLLECTIONS: CollectionSpec[] = [
   { name: 'imports', index: ['kind'] },
   { name: 'merges', index: ['survivorId'] },
   { name: 'duplicateDismissals', unique: ['pairKey'] },
-  { name: 'visits', index: ['clientId', 'repId', 'date', 'status'], bulky: true },
-  { name: 'tasks', index: ['visitId', 'actionId'], bulky: true },
+  { name: 'visits', index: ['clientId', 'repId', 'date', 'status'] },
+  { name: 'tasks', index: ['visitId', 'actionId'] },
   {
     name: 'calls',
     unique: ['externalId'],
     index: ['clientId', 'contactId', 'userId', 'number'],
-    bulky: true,
   },
-  { name: 'orderLines', unique: ['externalKey'], index: ['clientId', 'productId'], bulky: true },
-  { name: 'audit', index: ['entityId'], bulky: true },
+  { name: 'orderLines', unique: ['externalKey'], index: ['clientId', 'productId'] },
+  { name: 'audit', index: ['entityId'] },
 ];
 
 export type CollectionName = string;

@@ -26,7 +26,7 @@ export async function runWorkload(store: Store, o: WorkloadOptions): Promise<voi
   let v = Date.now();
   const one = async (): Promise<void> => {
     const r = o.random();
-    if (r < 0.06) {
+    if (r < 0.02) {
       const tag = uuidv7();
       await store.transact({ userId: 'durability' }, (tx) => {
         for (let i = 0; i < TX_SIZE; i++)

@@ -8,12 +8,15 @@ if (!dir) throw new Error('usage: durability.child.ts DIR SEED');
 const random = mulberry32(Number(seedArg ?? 1));
 const out = (s: string) => process.stdout.write(s + '\n');
 
+// Checkpoints run only when the workload asks (every 25 rounds), so each one is announced on
+// stdout and the parent can kill the process inside it.
 const store = await Store.open({
   dir,
   deviceId: 'durability-child',
   history: 'eager',
   shardSize: 2_000,
-  checkpointAfterRecords: 4_000,
+  checkpointAfterRecords: 1e12,
+  checkpointAfterBytes: 1e12,
 });
 out(`OPEN ${store.seq}`);
 await runWorkload(store, {
