@@ -64,3 +64,12 @@ describe('client validation shared by the form and the core', () => {
     expect(issues).toEqual([{ path: ['phones', 2], message: 'validation.phone' }]);
   });
 });
+
+describe('patches', () => {
+  it('carry only the fields sent: no defaults sneak in', async () => {
+    const { ClientPatch, ContactPatch } = await import('./clients.schema');
+    expect(ClientPatch.parse({ name: 'Nowa nazwa' })).toEqual({ name: 'Nowa nazwa' });
+    expect(ContactPatch.parse({ position: 'Szef' })).toEqual({ position: 'Szef' });
+    expect(ClientPatch.safeParse({ nope: 1 }).success).toBe(false);
+  });
+});

@@ -163,8 +163,105 @@ export function normalizeContact<T extends z.output<typeof ContactFields>>(
 export const Contact = RecordMeta.extend({
   ...ContactFields.shape,
   status: z.enum(['confirmed', 'proposed']),
-  consents: z.record(ConsentChannel, z.boolean()),
+  // A channel with no decision yet is absent (a "missing consent" data-quality gap).
+  consents: z.partialRecord(ConsentChannel, z.boolean()),
   consentHistory: z.array(ConsentEvent),
   erased: z.boolean().optional(),
 });
 export type Contact = z.infer<typeof Contact>;
+
+// ---- commands' shapes ----
+
+export const QUALITY_FLAGS = [
+  'no_tax_id',
+  'no_contact',
+  'contact_no_channel',
+  'no_consent',
+  'no_rep',
+] as const;
+export const QualityFlag = z.enum(QUALITY_FLAGS);
+export type QualityFlag = z.infer<typeof QualityFlag>;
+/** Who closes each data-quality gap (PRODUCT.md §4: data quality per owner). */
+export const QUALITY_OWNER: Record<QualityFlag, 'operator' | 'manager'> = {
+  no_tax_id: 'operator',
+  no_contact: 'operator',
+  contact_no_channel: 'operator',
+  no_consent: 'operator',
+  no_rep: 'manager',
+};
+
+export const ClientListInput = z
+  .object({
+    query: z.string().trim().max(100).default(''),
+    repId: z.string().nullable().optional(),
+    segmentId: z.string().optional(),
+    status: ClientStatus.optional(),
+    city: z.string().trim().max(100).optional(),
+    parentId: z.string().optional(),
+    quality: QualityFlag.optional(),
+    sort: z.enum(['name', 'city', 'externalCode', 'updatedAt']).default('name'),
+    dir: z.enum(['asc', 'desc']).default('asc'),
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(500).default(100),
+  })
+  .strict();
+
+export const ClientRow = z.object({
+  id: z.string(),
+  name: z.string(),
+  taxId: z.string().nullable(),
+  externalCode: z.string().nullable(),
+  city: z.string(),
+  postalCode: z.string(),
+  country: Country,
+  repId: z.string().nullable(),
+  segmentId: z.string().nullable(),
+  status: ClientStatus,
+  parentId: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  flags: z.array(QualityFlag),
+});
+export type ClientRow = z.infer<typeof ClientRow>;
+
+export const ClientCard = z.object({
+  client: Client,
+  parent: ClientRow.nullable(),
+  siblings: z.array(ClientRow),
+  contacts: z.array(Contact),
+  quality: z.array(
+    z.object({ flag: QualityFlag, owner: z.enum(['operator', 'manager']), contactId: z.string().nullable() }),
+  ),
+  /** What the caller may change here (the core decides again on every save). */
+  canEdit: z.object({ company: z.boolean(), contactData: z.boolean() }),
+});
+export type ClientCard = z.infer<typeof ClientCard>;
+
+/**
+ * A patch: every field optional and absent unless sent. Not `.partial()`: zod keeps inner
+ * `.default()`s there, so a patch of just the name would also reset repId, status and tags.
+ */
+export function patchOf<S extends z.ZodRawShape>(o: z.ZodObject<S>) {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [k, v] of Object.entries(o.shape)) {
+    const t = v as z.ZodType;
+    shape[k] = (t instanceof z.ZodDefault ? (t.unwrap() as z.ZodType) : t).optional();
+  }
+  return z.object(shape).strict() as unknown as z.ZodObject<{ [K in keyof S]: z.ZodOptional<S[K]> }>;
+}
+
+export const ClientPatch = patchOf(ClientFields);
+export const ContactPatch = patchOf(ContactFields.omit({ clientId: true }));
+
+export const AuditEntryOut = z.object({
+  id: z.string(),
+  at: z.string(),
+  userId: z.string(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string(),
+  field: z.string().nullable(),
+  old: z.unknown(),
+  new: z.unknown(),
+  details: z.record(z.string(), z.unknown()).optional(),
+});

@@ -1,4 +1,15 @@
 import { z } from 'zod';
+import {
+  AuditEntryOut,
+  ClientCard,
+  ClientFields,
+  ClientListInput,
+  ClientPatch,
+  ClientRow,
+  Contact,
+  ContactFields,
+  ContactPatch,
+} from './clients.schema';
 import { BackupInfo, BackupPreview, DataFileName, ExportResult } from './backups.schema';
 import {
   DictionaryCreateInput,
@@ -103,6 +114,17 @@ export const contract = {
   'backups:preview': { input: z.object({ id: DataFileName }).strict(), output: BackupPreview, early: true },
   'backups:restore': { input: z.object({ id: DataFileName }).strict(), output: SessionState, early: true },
   'backups:exportAll': { input: empty, output: ExportResult },
+
+  'clients:list': {
+    input: ClientListInput,
+    output: z.object({ rows: z.array(ClientRow), total: z.number().int() }),
+  },
+  'clients:get': { input: z.object({ id: z.string() }).strict(), output: ClientCard },
+  'clients:create': { input: ClientFields.strict(), output: ClientCard },
+  'clients:update': { input: z.object({ id: z.string(), patch: ClientPatch }).strict(), output: ClientCard },
+  'contacts:create': { input: ContactFields.strict(), output: Contact },
+  'contacts:update': { input: z.object({ id: z.string(), patch: ContactPatch }).strict(), output: Contact },
+  'audit:history': { input: z.object({ entityId: z.string() }).strict(), output: z.array(AuditEntryOut) },
 
   'dictionaries:list': {
     input: z

@@ -2,6 +2,7 @@ import type { CommandName, CommandOutput, ParsedInput } from '../../../shared/co
 import type { HandlerContext } from './handler-context';
 import { authHandlers } from '../auth/auth.handlers';
 import { backupHandlers } from '../backups/backups.handlers';
+import { clientHandlers } from '../clients/clients.handlers';
 import { dictionaryHandlers } from '../dictionaries/dictionaries.handlers';
 import { officeHandlers } from '../office/office.handlers';
 import { userHandlers } from '../users/users.handlers';
@@ -24,4 +25,5 @@ export const handlers: Handlers = {
   ...userHandlers,
   ...dictionaryHandlers,
   ...backupHandlers,
+  ...clientHandlers,
 };

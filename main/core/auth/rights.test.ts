@@ -38,6 +38,13 @@ backups:create                       -    -    -    -    Y
 backups:preview                      -    -    -    -    Y
 backups:restore                      -    -    -    -    Y
 backups:exportAll                    -    -    -    -    Y
+clients:list                         -    Y    Y    Y    Y
+clients:get                          -    Y    Y    Y    Y
+clients:create                       -    Y    -    -    Y
+clients:update                       -    Y    -    -    Y
+contacts:create                      -    Y    -    -    Y
+contacts:update                      -    Y    -    -    Y
+audit:history                        -    Y    Y    Y    Y
 dictionaries:list                    -    Y    Y    Y    Y
 dictionaries:create                  -    -    -    -    Y
 dictionaries:update                  -    -    -    -    Y
@@ -117,6 +124,21 @@ const SAMPLES: Record<CommandName, (who: Who) => unknown> = {
   'teams:list': () => ({}),
   'teams:create': () => ({ name: 'Zespół Kraków' }),
   'teams:update': () => ({ id: ids.team, name: 'Zespół Łódź Północ' }),
+  'clients:list': () => ({}),
+  'clients:get': () => ({ id: ids.repClient }),
+  'clients:create': () => ({
+    name: 'Sklep Nowy',
+    address: { city: 'Łódź', postalCode: '90-001', country: 'PL' },
+  }),
+  'clients:update': () => ({ id: ids.repClient, patch: { name: 'Sklep Jana – Łódź' } }),
+  'contacts:create': () => ({
+    clientId: ids.repClient,
+    firstName: 'Zofia',
+    surname: 'Dąbrowska',
+    phones: ['601 234 567'],
+  }),
+  'contacts:update': () => ({ id: ids.contact, patch: { position: 'Kierowniczka sklepu' } }),
+  'audit:history': () => ({ entityId: ids.repClient }),
   'dictionaries:list': () => ({}),
   'dictionaries:create': () => ({
     kind: 'segment',
@@ -195,6 +217,25 @@ beforeAll(async () => {
   ).id;
   const dicts = await ok<Array<{ id: string; kind: string }>>(s.id, 'dictionaries:list', {});
   ids.segment = dicts.find((d) => d.kind === 'segment')!.id;
+  const mkClient = async (name: string, repId: string) =>
+    (
+      await ok<{ client: { id: string } }>(s.id, 'clients:create', {
+        name,
+        repId,
+        address: { city: 'Łódź', postalCode: '90-001', country: 'PL' },
+      })
+    ).client.id;
+  ids.repClient = await mkClient('Sklep Jana', ids.rep);
+  ids.otherClient = await mkClient('Sklep Piotra', ids.otherRep);
+  ids.noRepClient = await mkClient('Sklep bez handlowca', null as unknown as string);
+  ids.contact = (
+    await ok<{ id: string }>(s.id, 'contacts:create', {
+      clientId: ids.repClient,
+      firstName: 'Ewa',
+      surname: 'Nowak',
+      emails: ['ewa@sklep.pl'],
+    })
+  ).id;
   ids.backup = (await ok<{ id: string }>(s.id, 'backups:create', {})).id;
   ids.callStatusOrder = dicts
     .filter((d) => d.kind === 'callStatus')
@@ -233,6 +274,30 @@ describe('rights, walked through the handler table', () => {
 });
 
 describe('row scope', () => {
+  const listed = async (who: Who) =>
+    (await ok<{ rows: Array<{ id: string }> }>(sessionFor(who), 'clients:list', {})).rows
+      .map((r) => r.id)
+      .sort();
+
+  it('a rep lists their own clients, a manager their team’s, operator and admin the whole office', async () => {
+    expect(await listed('rep')).toEqual([ids.repClient]);
+    expect(await listed('manager')).toEqual([ids.repClient]);
+    const everyone = [...core.store.all('clients')].map((c) => c.id).sort();
+    expect(everyone).toEqual(expect.arrayContaining([ids.repClient, ids.otherClient, ids.noRepClient]));
+    expect(await listed('operator')).toEqual(everyone);
+    expect(await listed('admin')).toEqual(await listed('operator'));
+  });
+
+  it('a rep cannot open, nor read the history of, a client outside their scope', async () => {
+    for (const [command, input] of [
+      ['clients:get', { id: ids.otherClient }],
+      ['audit:history', { entityId: ids.otherClient }],
+    ] as const) {
+      const r = await core.dispatch(sessionFor('rep'), command, input);
+      expect(r).toMatchObject({ ok: false, error: { code: 'forbidden', key: 'errors.client_out_of_scope' } });
+    }
+  });
+
   it("a manager's user list holds their own team and themself, not another team", async () => {
     const list = await ok<PublicUser[]>(sessionFor('manager'), 'users:list', {});
     const got = list.map((u) => u.id).sort();

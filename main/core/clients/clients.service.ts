@@ -1,0 +1,324 @@
+import type {
+  Client,
+  ClientCard,
+  ClientRow,
+  Contact,
+  QualityFlag,
+
+  ClientListInput} from '../../../shared/contract/clients.schema';
+import {
+  ClientFields,
+  ContactFields,
+  normalizeClient,
+  normalizeContact,
+  QUALITY_OWNER,
+} from '../../../shared/contract/clients.schema';
+import type { z } from 'zod';
+import { AppError, issuesFromZod } from '../../../shared/contract/errors';
+import type { DictionaryItem } from '../../../shared/contract/dictionaries.schema';
+import { fold, foldTokens } from '../../../shared/domain/text';
+import type { HandlerContext } from '../app/handler-context';
+import { insertAudited, patchAudited } from '../audit/audit.service';
+import { inRepScope, isPrivileged, repScope } from '../auth/scope';
+import type { Store } from '../store/store';
+import type { UserRecord } from '../users/users.service';
+
+type ClientRec = Client;
+type ContactRec = Contact;
+
+// ---- search ----
+
+// Records are immutable, so a record object's folded text never changes: a WeakMap keyed by the
+// object is a cache that needs no invalidation (a changed client is a new object, a cache miss).
+const hayCache = new WeakMap<object, string>();
+function clientHay(c: ClientRec): string {
+  let h = hayCache.get(c);
+  if (h === undefined) {
+    h = fold(
+      [c.name, c.taxId, c.externalCode, c.address.city, c.address.postalCode, c.phone, c.email]
+        .filter(Boolean)
+        .join(' '),
+    );
+    // Phones are also matched without the +48/+420 prefix and spaces ("601234567").
+    if (c.phone) h += ' ' + c.phone.replace(/^\+(48|420)/, '');
+    hayCache.set(c, h);
+  }
+  return h;
+}
+function contactHay(p: ContactRec): string {
+  let h = hayCache.get(p);
+  if (h === undefined) {
+    h = fold([...p.phones, ...p.phones.map((x) => x.replace(/^\+(48|420)/, '')), ...p.emails].join(' '));
+    hayCache.set(p, h);
+  }
+  return h;
+}
+
+function contactsOf(store: Store, clientId: string): ContactRec[] {
+  return store.byIndex<ContactRec>('contacts', 'clientId', clientId).filter((p) => !p.archived);
+}
+
+export function qualityOf(
+  store: Store,
+  c: ClientRec,
+): Array<{ flag: QualityFlag; contactId: string | null }> {
+  const out: Array<{ flag: QualityFlag; contactId: string | null }> = [];
+  if (!c.taxId && !c.parentId) out.push({ flag: 'no_tax_id', contactId: null });
+  if (!c.repId) out.push({ flag: 'no_rep', contactId: null });
+  const contacts = contactsOf(store, c.id);
+  if (!contacts.length) out.push({ flag: 'no_contact', contactId: null });
+  for (const p of contacts) {
+    if (p.erased) continue;
+    if (!p.phones.length && !p.emails.length) out.push({ flag: 'contact_no_channel', contactId: p.id });
+    if (p.emails.length && p.consents?.email === undefined) out.push({ flag: 'no_consent', contactId: p.id });
+  }
+  return out;
+}
+
+export function toRow(store: Store, c: ClientRec): ClientRow {
+  return {
+    id: c.id,
+    name: c.name,
+    taxId: c.taxId ?? null,
+    externalCode: c.externalCode ?? null,
+    city: c.address.city,
+    postalCode: c.address.postalCode,
+    country: c.address.country,
+    repId: c.repId ?? null,
+    segmentId: c.segmentId ?? null,
+    status: c.status,
+    parentId: c.parentId ?? null,
+    phone: c.phone ?? null,
+    email: c.email ?? null,
+    flags: [...new Set(qualityOf(store, c).map((q) => q.flag))],
+  };
+}
+
+const collators = new Map<string, Intl.Collator>();
+function collator(locale: string): Intl.Collator {
+  let c = collators.get(locale);
+  if (!c) collators.set(locale, (c = new Intl.Collator(locale, { sensitivity: 'base', numeric: true })));
+  return c;
+}
+
+export type ListInput = z.output<typeof ClientListInput>;
+
+export function listClients(ctx: HandlerContext, i: ListInput): { rows: ClientRow[]; total: number } {
+  const me = ctx.user();
+  const scope = repScope(ctx.store, me);
+  const tokens = foldTokens(i.query);
+  const city = i.city ? fold(i.city) : null;
+  // Start from the narrowest index the filters allow.
+  let source: Iterable<ClientRec>;
+  if (i.repId) source = ctx.store.byIndex<ClientRec>('clients', 'repId', i.repId);
+  else if (scope) source = [...scope].flatMap((rep) => ctx.store.byIndex<ClientRec>('clients', 'repId', rep));
+  else if (i.parentId) source = ctx.store.byIndex<ClientRec>('clients', 'parentId', i.parentId);
+  else source = ctx.store.all<ClientRec>('clients');
+  const hits: ClientRec[] = [];
+  for (const c of source) {
+    if (c.archived) continue;
+    if (!inRepScope(scope, c.repId)) continue;
+    if (i.repId === null && c.repId) continue;
+    if (i.segmentId && c.segmentId !== i.segmentId) continue;
+    if (i.status && c.status !== i.status) continue;
+    if (i.parentId && c.parentId !== i.parentId && c.id !== i.parentId) continue;
+    if (city && fold(c.address.city) !== city) continue;
+    if (tokens.length) {
+      const hay = clientHay(c);
+      if (!tokens.every((t) => hay.includes(t))) {
+        const contacts = contactsOf(ctx.store, c.id);
+        if (!tokens.every((t) => hay.includes(t) || contacts.some((p) => contactHay(p).includes(t))))
+          continue;
+      }
+    }
+    if (i.quality && !qualityOf(ctx.store, c).some((q) => q.flag === i.quality)) continue;
+    hits.push(c);
+  }
+  const col = collator(me.language ?? 'pl');
+  const key = (c: ClientRec): string =>
+    i.sort === 'city'
+      ? c.address.city
+      : i.sort === 'externalCode'
+        ? (c.externalCode ?? '')
+        : i.sort === 'updatedAt'
+          ? c.updatedAt
+          : c.name;
+  const sign = i.dir === 'desc' ? -1 : 1;
+  hits.sort(
+    (a, b) => sign * (col.compare(key(a), key(b)) || col.compare(a.name, b.name)) || (a.id < b.id ? -1 : 1),
+  );
+  return {
+    rows: hits.slice(i.offset, i.offset + i.limit).map((c) => toRow(ctx.store, c)),
+    total: hits.length,
+  };
+}
+
+function visibleClient(ctx: HandlerContext, id: string): ClientRec {
+  const c = ctx.store.get<ClientRec>('clients', id);
+  if (!c)
+    throw new AppError('not_found', `Client ${id} not found`, {
+      key: 'errors.client_not_found',
+      details: { id },
+    });
+  const me = ctx.user();
+  if (!inRepScope(repScope(ctx.store, me), c.repId)) {
+    throw new AppError('forbidden', 'This client is not in your scope', {
+      key: 'errors.client_out_of_scope',
+      details: { id },
+    });
+  }
+  return c;
+}
+
+export function clientCard(ctx: HandlerContext, id: string): ClientCard {
+  const c = visibleClient(ctx, id);
+  const me = ctx.user();
+  const parent = c.parentId ? ctx.store.get<ClientRec>('clients', c.parentId) : undefined;
+  const siblings = c.parentId
+    ? ctx.store.byIndex<ClientRec>('clients', 'parentId', c.parentId).filter((s) => s.id !== c.id)
+    : ctx.store.byIndex<ClientRec>('clients', 'parentId', c.id);
+  return {
+    client: c,
+    parent: parent ? toRow(ctx.store, parent) : null,
+    siblings: siblings.map((s) => toRow(ctx.store, s)),
+    contacts: contactsOf(ctx.store, c.id),
+    quality: qualityOf(ctx.store, c).map((q) => ({ ...q, owner: QUALITY_OWNER[q.flag] })),
+    canEdit: { company: isPrivileged(me.role), contactData: isPrivileged(me.role) },
+  };
+}
+
+function invalid(issues: Array<{ path: (string | number)[]; message: string }>): AppError {
+  return new AppError('validation', 'Invalid client data', {
+    issues: issues.map((i) => ({ path: i.path, key: i.message, message: i.message })),
+  });
+}
+
+/** References must point at real records of the right kind. */
+function checkRefs(
+  store: Store,
+  c: { parentId: string | null; segmentId: string | null; repId: string | null },
+  selfId?: string,
+): void {
+  const issues: Array<{ path: string[]; message: string }> = [];
+  if (c.parentId) {
+    const p = store.get<ClientRec>('clients', c.parentId);
+    // One level of chains: a parent company has outlets, an outlet has no outlets of its own.
+    if (!p || p.id === selfId || p.parentId)
+      issues.push({ path: ['parentId'], message: 'validation.parent_invalid' });
+  }
+  if (c.segmentId) {
+    const d = store.get<DictionaryItem>('dictionaries', c.segmentId);
+    if (!d || d.kind !== 'segment')
+      issues.push({ path: ['segmentId'], message: 'validation.segment_unknown' });
+  }
+  if (c.repId) {
+    const u = store.get<UserRecord>('users', c.repId);
+    if (!u || u.role !== 'rep') issues.push({ path: ['repId'], message: 'validation.rep_unknown' });
+  }
+  if (issues.length) throw invalid(issues);
+}
+
+function uniqueToField(e: unknown): never {
+  if (e instanceof AppError && e.key === 'errors.unique' && e.details?.field === 'externalCode') {
+    throw new AppError('conflict', 'External code taken', {
+      key: 'errors.external_code_taken',
+      details: e.details,
+      issues: [
+        { path: ['externalCode'], key: 'validation.external_code_taken', message: 'External code taken' },
+      ],
+    });
+  }
+  throw e;
+}
+
+export async function createClient(
+  ctx: HandlerContext,
+  input: z.output<typeof ClientFields>,
+): Promise<ClientCard> {
+  const { value, issues } = normalizeClient(input);
+  if (issues.length) throw invalid(issues);
+  const rec = await ctx.store
+    .transact({ userId: ctx.actorId() }, (tx) => {
+      checkRefs(ctx.store, value);
+      return insertAudited<ClientRec>(tx, 'clients', { ...value });
+    })
+    .catch(uniqueToField);
+  return clientCard(ctx, rec.id);
+}
+
+export async function updateClient(
+  ctx: HandlerContext,
+  id: string,
+  patch: Record<string, unknown>,
+): Promise<ClientCard> {
+  const cur = visibleClient(ctx, id);
+  const merged = ClientFields.safeParse({
+    ...cur,
+    ...patch,
+    address: { ...cur.address, ...((patch.address as object | undefined) ?? {}) },
+  });
+  if (!merged.success)
+    throw new AppError('validation', 'Invalid client data', { issues: issuesFromZod(merged.error) });
+  const { value, issues } = normalizeClient(merged.data);
+  if (issues.length) throw invalid(issues);
+  await ctx.store
+    .transact({ userId: ctx.actorId() }, (tx) => {
+      checkRefs(ctx.store, value, id);
+      patchAudited(tx, 'clients', id, { ...value });
+    })
+    .catch(uniqueToField);
+  return clientCard(ctx, id);
+}
+
+export async function createContact(
+  ctx: HandlerContext,
+  input: z.output<typeof ContactFields>,
+  status: 'confirmed' | 'proposed' = 'confirmed',
+): Promise<ContactRec> {
+  const client = visibleClient(ctx, input.clientId);
+  const { value, issues } = normalizeContact(input, client.address.country);
+  if (issues.length) throw invalid(issues);
+  return ctx.store.transact({ userId: ctx.actorId() }, (tx) =>
+    insertAudited<ContactRec>(tx, 'contacts', { ...value, status, consents: {}, consentHistory: [] }),
+  );
+}
+
+export async function updateContact(
+  ctx: HandlerContext,
+  id: string,
+  patch: Record<string, unknown>,
+): Promise<ContactRec> {
+  const cur = ctx.store.get<ContactRec>('contacts', id);
+  if (!cur || cur.erased)
+    throw new AppError('not_found', `Contact ${id} not found`, { key: 'errors.contact_not_found' });
+  const client = visibleClient(ctx, cur.clientId);
+  const merged = ContactFields.safeParse({ ...cur, ...patch });
+  if (!merged.success)
+    throw new AppError('validation', 'Invalid contact data', { issues: issuesFromZod(merged.error) });
+  const { value, issues } = normalizeContact(merged.data, client.address.country);
+  if (issues.length) throw invalid(issues);
+  const { clientId: _c, ...fields } = value;
+  return ctx.store.transact({ userId: ctx.actorId() }, (tx) =>
+    patchAudited<ContactRec>(tx, 'contacts', id, fields),
+  );
+}
+
+export function history(ctx: HandlerContext, entityId: string) {
+  const client = ctx.store.get<ClientRec>('clients', entityId);
+  const contact = client ? undefined : ctx.store.get<ContactRec>('contacts', entityId);
+  if (!client && !contact) throw new AppError('not_found', `No record ${entityId}`);
+  visibleClient(ctx, client ? client.id : contact!.clientId);
+  return ctx.store
+    .byIndex<{
+      id: string;
+      at: string;
+      userId: string;
+      action: string;
+      entity: string;
+      entityId: string;
+      field: string | null;
+      old: unknown;
+      new: unknown;
+    }>('audit', 'entityId', entityId)
+    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1));
+}

@@ -1,0 +1,253 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ClientCard, ClientRow, Contact } from '../../../shared/contract/clients.schema';
+import type { PublicUser } from '../../../shared/contract/users.schema';
+import { fixedClock } from '../../../shared/domain/dates';
+import { createCore } from '../app/core';
+import type { Core } from '../app/core';
+import { Store } from '../store/store';
+
+let core: Core;
+let dir: string;
+let op: string;
+let repId: string;
+const clock = fixedClock('2026-11-23T09:00:00Z');
+async function call(sid: string, command: string, input: unknown = {}) {
+  return core.dispatch(sid, command, input);
+}
+async function ok<T>(sid: string, command: string, input: unknown = {}): Promise<T> {
+  const r = await call(sid, command, input);
+  if (!r.ok) throw new Error(`${command}: ${JSON.stringify(r.error)}`);
+  return r.data as T;
+}
+const pl = (city: string, postalCode: string) => ({
+  city,
+  postalCode,
+  country: 'PL' as const,
+  street: 'ul. Główna 1',
+});
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'regio-clients-'));
+  core = await createCore({
+    dataDir: dir,
+    clock,
+    history: 'eager',
+    checkOutput: true,
+    scryptCost: { N: 1024, r: 8, p: 1 },
+  });
+  const s = core.openSession();
+  await ok(s.id, 'setup:createOffice', {
+    office: { name: 'Biuro', code: 'BIU', currency: 'PLN', locale: 'pl', timeZone: 'Europe/Warsaw' },
+    admin: { login: 'admin', displayName: 'Admin', password: 'admin-123' },
+  });
+  repId = (
+    await ok<PublicUser>(s.id, 'users:create', {
+      login: 'jan',
+      displayName: 'Jan',
+      role: 'rep',
+      password: 'xxxxxxxx',
+      repCode: 'JKO',
+    })
+  ).id;
+  await ok(s.id, 'users:create', {
+    login: 'olga',
+    displayName: 'Olga',
+    role: 'operator',
+    password: 'xxxxxxxx',
+  });
+  op = core.openSession().id;
+  await ok(op, 'auth:signIn', { login: 'olga', password: 'xxxxxxxx' });
+});
+afterAll(async () => {
+  await core.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('clients', () => {
+  it('finds clients without diacritics or case: "lodz" finds Łódź, "rehor" finds Řehoř', async () => {
+    await ok(op, 'clients:create', {
+      name: 'Sklep „Pod Lipami”',
+      address: pl('Łódź', '90-001'),
+      externalCode: 'ERP-1',
+    });
+    await ok(op, 'clients:create', {
+      name: 'Potraviny U Řehoře',
+      address: { city: 'Brno', postalCode: '602 00', country: 'CZ' },
+      taxId: '25596641',
+    });
+    await ok(op, 'clients:create', {
+      name: 'Delikatesy Kraków',
+      address: pl('Kraków', '30-001'),
+      phone: '601 234 567',
+      email: 'biuro@delikatesy.pl',
+    });
+    const names = async (query: string) =>
+      (await ok<{ rows: ClientRow[] }>(op, 'clients:list', { query })).rows.map((r) => r.name);
+    expect(await names('lodz')).toEqual(['Sklep „Pod Lipami”']);
+    expect(await names('REHOR')).toEqual(['Potraviny U Řehoře']);
+    expect(await names('25596641')).toEqual(['Potraviny U Řehoře']);
+    expect(await names('erp-1')).toEqual(['Sklep „Pod Lipami”']);
+    expect(await names('601234567')).toEqual(['Delikatesy Kraków']);
+    expect(await names('delikatesy.pl')).toEqual(['Delikatesy Kraków']);
+    expect(await names('krakow delikatesy')).toEqual(['Delikatesy Kraków']);
+    expect(await names('zzz')).toEqual([]);
+  });
+
+  it('refuses an invalid NIP at the field and a taken external code at the field, changing nothing', async () => {
+    const seq = core.store.seq;
+    const bad = await call(op, 'clients:create', {
+      name: 'X',
+      address: pl('Łódź', '90-001'),
+      taxId: '5260250275',
+    });
+    expect(bad).toMatchObject({
+      ok: false,
+      error: { code: 'validation', issues: [{ path: ['taxId'], key: 'validation.nip_checksum' }] },
+    });
+    const dup = await call(op, 'clients:create', {
+      name: 'Y',
+      address: pl('Łódź', '90-001'),
+      externalCode: 'ERP-1',
+    });
+    expect(dup).toMatchObject({
+      ok: false,
+      error: {
+        code: 'conflict',
+        issues: [{ path: ['externalCode'], key: 'validation.external_code_taken' }],
+      },
+    });
+    expect(core.store.seq).toBe(seq);
+  });
+
+  it('records every change in the audit log, in the same transaction, and shows it as history', async () => {
+    const card = await ok<ClientCard>(op, 'clients:create', {
+      name: 'Sklep Zmian',
+      address: pl('Gdańsk', '80-001'),
+      phone: '58 301 00 00',
+    });
+    const id = card.client.id;
+    clock.advance(60_000);
+    await ok(op, 'clients:update', { id, patch: { phone: '+48 58 301 99 99' } });
+    const h = await ok<
+      Array<{ action: string; field: string | null; old: unknown; new: unknown; userId: string }>
+    >(op, 'audit:history', { entityId: id });
+    expect(h.map((e) => [e.action, e.field])).toEqual([
+      ['create', null],
+      ['update', 'phone'],
+    ]);
+    expect(h[1]).toMatchObject({ old: '+48583010000', new: '+48583019999' });
+    // Same transaction: the audit entry and the change share one txId in the journal.
+    const seqBefore = core.store.seq;
+    await ok(op, 'clients:update', { id, patch: { name: 'Sklep Zmian 2' } });
+    expect(core.store.seq - seqBefore).toBe(3); // the patch, its audit entry, one commit mark
+  });
+
+  it('keeps fields that a patch does not send', async () => {
+    const card = await ok<ClientCard>(op, 'clients:create', {
+      name: 'Sklep Stały',
+      address: pl('Poznań', '60-001'),
+      repId,
+      tags: ['vip'],
+    });
+    const after = await ok<ClientCard>(op, 'clients:update', {
+      id: card.client.id,
+      patch: { name: 'Sklep Stały 2' },
+    });
+    expect(after.client).toMatchObject({ name: 'Sklep Stały 2', repId, tags: ['vip'], status: 'active' });
+  });
+
+  it('shows a chain: parent, sibling outlets, contacts and what is missing, and who owns the gap', async () => {
+    const parent = await ok<ClientCard>(op, 'clients:create', {
+      name: 'Sieć Lewiatan',
+      address: pl('Łódź', '90-002'),
+      taxId: '5260250274',
+    });
+    const a = await ok<ClientCard>(op, 'clients:create', {
+      name: 'Lewiatan 1',
+      address: pl('Łódź', '90-003'),
+      parentId: parent.client.id,
+    });
+    await ok(op, 'clients:create', {
+      name: 'Lewiatan 2',
+      address: pl('Łódź', '90-004'),
+      parentId: parent.client.id,
+    });
+    const p = await ok<Contact>(op, 'contacts:create', {
+      clientId: a.client.id,
+      firstName: 'Łucja',
+      surname: 'Żak',
+      emails: ['lucja@lewiatan.pl'],
+    });
+    const card = await ok<ClientCard>(op, 'clients:get', { id: a.client.id });
+    expect(card.parent?.name).toBe('Sieć Lewiatan');
+    expect(card.siblings.map((s) => s.name)).toEqual(['Lewiatan 2']);
+    expect(card.contacts.map((c) => c.surname)).toEqual(['Żak']);
+    // The outlet has no tax id of its own (the chain's is shared): not a gap. No rep, no e-mail consent: gaps.
+    expect(card.quality).toEqual(
+      expect.arrayContaining([
+        { flag: 'no_rep', owner: 'manager', contactId: null },
+        { flag: 'no_consent', owner: 'operator', contactId: p.id },
+      ]),
+    );
+    expect(card.quality.some((q) => q.flag === 'no_tax_id')).toBe(false);
+    // An outlet cannot be the parent of another outlet.
+    const nested = await call(op, 'clients:create', {
+      name: 'Lewiatan 1a',
+      address: pl('Łódź', '90-005'),
+      parentId: a.client.id,
+    });
+    expect(nested).toMatchObject({
+      ok: false,
+      error: { issues: [{ path: ['parentId'], key: 'validation.parent_invalid' }] },
+    });
+  });
+
+  it('normalises contact phones in the client’s country and reports bad ones by position', async () => {
+    const cz = await ok<ClientCard>(op, 'clients:create', {
+      name: 'Večerka Jana',
+      address: { city: 'Praha', postalCode: '110 00', country: 'CZ' },
+    });
+    const c = await ok<Contact>(op, 'contacts:create', {
+      clientId: cz.client.id,
+      firstName: 'Jiří',
+      surname: 'Dvořák',
+      phones: ['602 123 456'],
+    });
+    expect(c).toMatchObject({ phones: ['+420602123456'], status: 'confirmed' });
+    const bad = await call(op, 'contacts:update', { id: c.id, patch: { phones: ['602 123 456', '12'] } });
+    expect(bad).toMatchObject({
+      ok: false,
+      error: { issues: [{ path: ['phones', 1], key: 'validation.phone' }] },
+    });
+  });
+
+  it('survives a reopen with its indexes: the search still finds what it found', async () => {
+    const before = (
+      await ok<{ rows: ClientRow[] }>(op, 'clients:list', { query: 'lodz', limit: 500 })
+    ).rows.map((r) => r.id);
+    await core.close();
+    const s = await Store.open({ dir, deviceId: 'check', history: 'eager' });
+    const reopenedNames = [...s.all<{ id: string; name: string }>('clients')]
+      .filter((c) => before.includes(c.id))
+      .map((c) => c.name);
+    expect(reopenedNames.length).toBe(before.length);
+    await s.close({ checkpoint: false });
+    core = await createCore({
+      dataDir: dir,
+      clock,
+      history: 'eager',
+      checkOutput: true,
+      scryptCost: { N: 1024, r: 8, p: 1 },
+    });
+    op = core.openSession().id;
+    await ok(op, 'auth:signIn', { login: 'olga', password: 'xxxxxxxx' });
+    expect(
+      (await ok<{ rows: ClientRow[] }>(op, 'clients:list', { query: 'lodz', limit: 500 })).rows.map(
+        (r) => r.id,
+      ),
+    ).toEqual(before);
+  });
+});
