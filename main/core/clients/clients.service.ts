@@ -4,8 +4,8 @@ import type {
   ClientRow,
   Contact,
   QualityFlag,
-
-  ClientListInput} from '../../../shared/contract/clients.schema';
+  ClientListInput,
+} from '../../../shared/contract/clients.schema';
 import {
   ClientFields,
   ContactFields,
