@@ -1,16 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PublicUser, SessionState } from '../../../shared/contract/users.schema';
-import { fixedClock } from '../../../shared/domain/dates';
-import { createCore } from '../app/core';
+import { testCore } from '../testing/test-core';
+import type { TestCore } from '../testing/test-core';
 import type { Core } from '../app/core';
 import { hashPassword, verifyPassword } from './password';
 
+let t: TestCore;
 let core: Core;
-let dir: string;
-const clock = fixedClock('2026-11-23T09:00:00Z');
 const office = {
   name: 'Kancelář Brno',
   code: 'BRN',
@@ -18,31 +14,14 @@ const office = {
   locale: 'cs',
   timeZone: 'Europe/Prague',
 };
-
-async function call(sid: string, command: string, input: unknown = {}) {
-  return core.dispatch(sid, command, input);
-}
-async function ok<T>(sid: string, command: string, input: unknown = {}): Promise<T> {
-  const r = await call(sid, command, input);
-  if (!r.ok) throw new Error(`${command}: ${JSON.stringify(r.error)}`);
-  return r.data as T;
-}
+const call = (sid: string, command: string, input: unknown = {}) => t.call(sid, command, input);
+const ok = <T>(sid: string, command: string, input: unknown = {}) => t.ok<T>(sid, command, input);
 
 beforeEach(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'regio-auth-'));
-  core = await createCore({
-    dataDir: dir,
-    clock,
-    history: 'eager',
-    checkOutput: true,
-    scryptCost: { N: 1024, r: 8, p: 1 },
-    failedSignInDelayMs: 0,
-  });
+  t = await testCore();
+  core = t.core;
 });
-afterEach(async () => {
-  await core.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => t.dispose());
 
 async function setUp(): Promise<{ admin: string; adminSession: string }> {
   const s = core.openSession();
@@ -138,7 +117,7 @@ describe('sign-in', () => {
       ok: false,
       error: { code: 'rate_limited', key: 'errors.sign_in_throttled', details: { retryAfterSeconds: 2 } },
     });
-    clock.advance(2_000);
+    t.clock.advance(2_000);
     expect(
       (await ok<SessionState>(s, 'auth:signIn', { login: 'admin', password: 'spravce-123' })).user?.login,
     ).toBe('admin');
