@@ -10,7 +10,7 @@ export type StoreName = 'journal' | 'sqlite' | 'lowdb';
 export const STORE_NAMES: readonly StoreName[] = ['journal', 'sqlite', 'lowdb'];
 
 export interface OpenTiming {
-  /** Open called → sign-in and the first screens can be served (offices, users, dictionaries, clients). */
+  /** Open called → sign-in can be served (office, users, teams, dictionaries, settings). */
   usableMs: number;
   /** Open called → every collection, history included, is in memory; null when the store reads on demand. */
   fullMs: number | null;

@@ -298,9 +298,9 @@ one awaited operation, sorted, nearest rank (with fewer than 1 000 samples p99.9
 "Commit" means the caller is answered only once the change is durable: our journal and SQLite
 (\`synchronous=FULL\`) fsync before answering; naive lowdb writes a temp file and renames it **without
 fsync**, so its figures flatter it. Naive lowdb gets far fewer operations because each one rewrites the
-whole file; the *n* in each cell says how many were measured. "Usable" means sign-in and the first
-screens can be served (users, office, dictionaries, clients in memory or queryable); our store loads
-the history collections (visits, calls, order lines, audit) after that. The reopen runs in the same
+whole file; the *n* in each cell says how many were measured. "Usable" means sign-in can be served
+(office, users, teams, dictionaries, settings in memory); our store loads everything else (clients,
+contacts, then the history: visits, calls, order lines, audit) right after, while the person signs in. The reopen runs in the same
 process right after the load, so the snapshot files are in the page cache: a first launch after a
 reboot reads from disk and is slower. The fresh-process launch figure counts from process start and
 includes Node's start-up and tsx transpiling the TypeScript sources, which a bundled app avoids.

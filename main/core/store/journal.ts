@@ -89,6 +89,11 @@ export async function replayJournal(fs: FileLayer, dir: string, afterSeq: number
 
   for (let si = 0; si < segments.length; si++) {
     const seg = segments[si]!;
+    // A segment that ends at or before the snapshot is kept only for the older generation's sake:
+    // skip it unread. Safe because a transaction never spans two segments (segments start at
+    // checkpoints and at open, both between transactions).
+    const next = segments[si + 1];
+    if (next && next.startSeq <= afterSeq + 1) continue;
     const buf = (await fs.readFile(seg.file)) ?? Buffer.alloc(0);
     bytes += buf.length;
     let off = 0;

@@ -364,6 +364,31 @@ describe('Store', () => {
     });
   });
 
+  it('reads on open only the journal after the snapshot, not what the older generation keeps', async () => {
+    const dir = tmp();
+    let s = await open(dir);
+    for (let round = 0; round < 3; round++) {
+      await s.transact({ userId: 'u' }, (tx) => tx.insert('clients', { name: `R${round}` }));
+      await s.checkpoint();
+    }
+    await s.transact({ userId: 'u' }, (tx) => tx.insert('clients', { name: 'after' }));
+    await s.close({ checkpoint: false });
+    const segmentsOnDisk = readdirSync(path.join(dir, 'journal')).filter(
+      (f) => readFileSync(path.join(dir, 'journal', f)).length > 0,
+    );
+    expect(segmentsOnDisk.length).toBeGreaterThanOrEqual(2); // the older generation's part is still there
+    const read: string[] = [];
+    const { nodeFileLayer } = await import('./file-layer');
+    const counting = {
+      ...nodeFileLayer,
+      readFile: (f: string) => (f.endsWith('.log') && read.push(path.basename(f)), nodeFileLayer.readFile(f)),
+    };
+    s = await open(dir, { fs: counting });
+    expect(s.count('clients')).toBe(4);
+    expect(read.length).toBe(1);
+    await s.close();
+  });
+
   it('trims the journal to what the two kept generations need', async () => {
     const dir = tmp();
     const s = await open(dir);
