@@ -17,5 +17,8 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     // data: fonts would break font-src 'self'; keep every asset a file.
     assetsInlineLimit: 0,
+    // One chunk read from the local disk (app:// or 127.0.0.1), never over a network: its size is
+    // not a download cost, so warn only when it grows well past today's (~0.5 MB with zod and i18n).
+    chunkSizeWarningLimit: 1024,
   },
 });

@@ -8,9 +8,9 @@ import type {
 } from '../../../shared/contract/commands';
 import { AppError, issuesFromZod } from '../../../shared/contract/errors';
 import type { EventName, EventPayload } from '../../../shared/contract/events';
-import type { Office } from '../../../shared/contract/office.schema';
+import type { Office, OfficeInput } from '../../../shared/contract/office.schema';
 import type { StoreStatus, SystemInfo } from '../../../shared/contract/system.schema';
-import type { SessionState } from '../../../shared/contract/users.schema';
+import type { PublicUser, SessionState } from '../../../shared/contract/users.schema';
 import { ApiError } from './regio-api';
 import type { RegioApi } from './regio-api';
 
@@ -85,14 +85,31 @@ export function createFakeApi(handlers: FakeHandlers = {}): FakeApi {
 }
 
 /**
- * A tiny in-memory office for the first-run and home screens: setup:createOffice creates the office
- * and signs the caller in; the store status answers only a signed-in caller, as in the core.
+ * A tiny in-memory office for store tests: first run (create or demo), sign-in with the core's error
+ * keys, the language preference, office settings. The store status and prefs answer only a
+ * signed-in caller, as in the core.
  */
 export function fakeOfficeCore(opts: { today?: string; office?: Office | null } = {}) {
   let office: Office | null = opts.office ?? null;
-  let signedIn = false;
+  const users: (PublicUser & { password: string })[] = [];
+  let userId: string | null = null;
   let seq = office ? 1 : 0;
+  let demo = false;
   const api = createFakeApi();
+  const at = '2026-11-24T08:00:00.000Z';
+  const meta = (id: string) => ({
+    id,
+    createdAt: at,
+    createdBy: 'system',
+    updatedAt: at,
+    updatedBy: 'system',
+  });
+  const me = () => users.find((u) => u.id === userId && u.active) ?? null;
+  const publicUser = ({ password: _pw, ...u }: PublicUser & { password: string }): PublicUser => u;
+  const changed = (entities: string[]) => {
+    seq += 1;
+    api.emit('data:changed', { entities, seq });
+  };
   const info = (): SystemInfo => ({
     appVersion: '0.0.0-test',
     schemaVersion: 1,
@@ -102,16 +119,47 @@ export function fakeOfficeCore(opts: { today?: string; office?: Office | null } 
     officeConfigured: office !== null,
     historyLoaded: true,
   });
-  const session = (): SessionState => ({
-    user: null,
-    firstRun: office === null,
-    demoLogins: null,
-    officeName: office?.name ?? null,
-    locale: office?.locale ?? null,
-  });
+  const session = (): SessionState => {
+    const u = me();
+    return {
+      user: u ? publicUser(u) : null,
+      firstRun: office === null,
+      demoLogins: demo
+        ? [{ login: 'admin', password: 'demo-admin', role: 'admin', displayName: 'Anna Administratorka' }]
+        : null,
+      officeName: office?.name ?? null,
+      locale: office?.locale ?? null,
+    };
+  };
+  const signedIn = () => {
+    const u = me();
+    if (!u) throw new AppError('unauthenticated', 'Not signed in');
+    return u;
+  };
+  const addUser = (login: string, displayName: string, password: string) => {
+    const u = {
+      ...meta(`user-${users.length + 1}`),
+      login,
+      displayName,
+      role: 'admin' as const,
+      teamId: null,
+      repCode: null,
+      officeWide: false,
+      active: true,
+      language: null,
+      password,
+    };
+    users.push(u);
+    return u;
+  };
+  const makeOffice = (input: OfficeInput) => {
+    if (office)
+      throw new AppError('conflict', 'The office is set up already', { key: 'errors.office_exists' });
+    office = { ...meta('office-1'), ...input };
+  };
   api.handle('system:info', info);
   api.handle('system:storeStatus', (): StoreStatus => {
-    if (!signedIn) throw new AppError('unauthenticated', 'Not signed in');
+    signedIn();
     return {
       seq,
       checkpointSeq: 0,
@@ -123,22 +171,43 @@ export function fakeOfficeCore(opts: { today?: string; office?: Office | null } 
     };
   });
   api.handle('office:get', () => office);
+  api.handle('office:update', ({ office: input }) => {
+    signedIn();
+    if (!office) throw new AppError('not_found', 'No office yet', { key: 'errors.office_missing' });
+    office = { ...office, ...input };
+    changed(['offices']);
+    return office;
+  });
   api.handle('auth:session', session);
-  api.handle('setup:createOffice', ({ office: input }) => {
-    if (office)
-      throw new AppError('conflict', 'The office is set up already', { key: 'errors.office_exists' });
-    const at = '2026-11-24T08:00:00.000Z';
-    office = {
-      id: 'office-1',
-      createdAt: at,
-      createdBy: 'system',
-      updatedAt: at,
-      updatedBy: 'system',
-      ...input,
-    };
-    signedIn = true;
-    seq += 1;
-    api.emit('data:changed', { entities: ['offices', 'users'], seq });
+  api.handle('auth:signIn', ({ login, password }) => {
+    const u = users.find((x) => x.login === login);
+    if (!u) throw new AppError('unauthenticated', 'No such login', { key: 'errors.sign_in_unknown_login' });
+    if (u.password !== password)
+      throw new AppError('unauthenticated', 'Wrong password', { key: 'errors.sign_in_wrong_password' });
+    userId = u.id;
+    return session();
+  });
+  api.handle('auth:signOut', () => {
+    userId = null;
+    return session();
+  });
+  api.handle('prefs:setLanguage', ({ language }) => {
+    const u = signedIn();
+    u.language = language;
+    changed(['users']);
+    return publicUser(u);
+  });
+  api.handle('setup:createOffice', ({ office: input, admin }) => {
+    makeOffice(input);
+    userId = addUser(admin.login, admin.displayName, admin.password).id;
+    changed(['offices', 'users']);
+    return session();
+  });
+  api.handle('setup:openDemo', ({ locale }) => {
+    makeOffice({ name: 'Regio Demo', code: 'DEMO', currency: 'PLN', locale, timeZone: 'Europe/Warsaw' });
+    addUser('admin', 'Anna Administratorka', 'demo-admin');
+    demo = true;
+    changed(['offices', 'users']);
     return session();
   });
   return api;

@@ -29,6 +29,19 @@ export class ApiError extends Error {
   }
 }
 
+function isErrorData(v: unknown): v is AppErrorData {
+  if (typeof v !== 'object' || v === null) return false;
+  const o = v as Record<string, unknown>;
+  return typeof o.code === 'string' && typeof o.key === 'string' && typeof o.message === 'string';
+}
+
+/** Any thrown value as the core's error shape: an ApiError's data, or an internal error around it. */
+export function toErrorData(e: unknown): AppErrorData {
+  if (e instanceof ApiError) return e.data;
+  if (isErrorData(e)) return e;
+  return { code: 'internal', key: 'errors.internal', message: e instanceof Error ? e.message : String(e) };
+}
+
 /** Wraps a bridge (either transport): unwraps { ok: true } and throws { ok: false } as an ApiError. */
 export function apiFromBridge(bridge: RegioBridge): RegioApi {
   return {

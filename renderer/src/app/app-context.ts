@@ -1,16 +1,15 @@
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
-import type { StoreApi } from 'zustand/vanilla';
-import type { RegioApi } from '../api/regio-api';
+import type { BackupsState } from '../features/admin/backups/backups.store';
+import type { DictionariesState } from '../features/admin/dictionaries/dictionaries.store';
+import type { PeopleState } from '../features/admin/people/people.store';
+import type { SessionStoreState } from '../features/auth/session.store';
+import type { NavState } from '../shell/nav.store';
 import type { AppState } from './app.store';
+import type { AppServices } from './services';
 
-// The api and the app store come through context, not module singletons, so a test can render a
-// screen against the fake api without touching globals.
-
-export interface AppServices {
-  api: RegioApi;
-  store: StoreApi<AppState>;
-}
+// The services come through context, not module singletons, so a test can render a screen against
+// the fake api without touching globals. One hook per store, each taking a selector.
 
 export const AppServicesContext = createContext<AppServices | null>(null);
 
@@ -21,5 +20,20 @@ export function useServices(): AppServices {
 }
 
 export function useAppStore<T>(selector: (s: AppState) => T): T {
-  return useStore(useServices().store, selector);
+  return useStore(useServices().stores.app, selector);
+}
+export function useSessionStore<T>(selector: (s: SessionStoreState) => T): T {
+  return useStore(useServices().stores.session, selector);
+}
+export function useNavStore<T>(selector: (s: NavState) => T): T {
+  return useStore(useServices().stores.nav, selector);
+}
+export function usePeopleStore<T>(selector: (s: PeopleState) => T): T {
+  return useStore(useServices().stores.people, selector);
+}
+export function useDictionariesStore<T>(selector: (s: DictionariesState) => T): T {
+  return useStore(useServices().stores.dictionaries, selector);
+}
+export function useBackupsStore<T>(selector: (s: BackupsState) => T): T {
+  return useStore(useServices().stores.backups, selector);
 }

@@ -3,9 +3,9 @@ import type { Office } from '../../../shared/contract/office.schema';
 import { createFakeApi, fakeOfficeCore } from '../api/fake-api';
 import { ApiError } from '../api/regio-api';
 import { createAppStore } from './app.store';
-import type { FirstRunInput } from './app.store';
+import type { CommandInput } from '../../../shared/contract/commands';
 
-const firstRun: FirstRunInput = {
+const firstRun: CommandInput<'setup:createOffice'> = {
   office: {
     name: 'Biuro Łódź – Śródmieście',
     code: 'LDZ',
@@ -30,30 +30,37 @@ describe('app store', () => {
     expect(s.loadError).toBeNull();
   });
 
-  it('creates the office and refreshes what depends on it, store status included', async () => {
+  it('shows the store status once someone is signed in', async () => {
     const api = fakeOfficeCore();
     const store = createAppStore(api);
     await store.getState().refresh();
-    await store.getState().createOffice(firstRun);
+    expect(store.getState().storeStatus).toBeNull();
+    await api.call('setup:createOffice', firstRun);
+    await store.getState().refresh();
     expect(store.getState().office?.code).toBe('LDZ');
     expect(store.getState().info?.officeConfigured).toBe(true);
     expect(store.getState().storeStatus?.seq).toBe(1);
   });
 
-  it('hands validation errors to the caller with the contract’s issue paths', async () => {
-    const store = createAppStore(fakeOfficeCore());
+  it('updates the office and refreshes; a refused update changes nothing and carries field issues', async () => {
+    const api = fakeOfficeCore();
+    await api.call('setup:createOffice', firstRun);
+    const store = createAppStore(api);
     await store.getState().refresh();
+    await store
+      .getState()
+      .updateOffice({ ...firstRun.office, name: 'Kancelář Brno', timeZone: 'Europe/Prague' });
+    expect(store.getState().office?.name).toBe('Kancelář Brno');
+    expect(store.getState().info?.timeZone).toBe('Europe/Prague');
+
     const err = await store
       .getState()
-      .createOffice({
-        office: { ...firstRun.office, name: '  ', code: 'ldz!' },
-        admin: { ...firstRun.admin, password: 'short' },
-      })
+      .updateOffice({ ...firstRun.office, name: ' ', timeZone: 'Mars/Olympus' })
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
     const paths = ((err as ApiError).data.issues ?? []).map((i) => i.path.join('.'));
-    expect(paths).toEqual(expect.arrayContaining(['office.name', 'office.code', 'admin.password']));
-    expect(store.getState().office).toBeNull();
+    expect(paths).toEqual(expect.arrayContaining(['office.name', 'office.timeZone']));
+    expect(store.getState().office?.name).toBe('Kancelář Brno');
   });
 
   it('refetches on data:changed from another window, and stops after disconnect', async () => {

@@ -4,14 +4,13 @@ import type { CommandInput } from '../../../shared/contract/commands';
 import type { AppErrorData } from '../../../shared/contract/errors';
 import type { Office } from '../../../shared/contract/office.schema';
 import type { StoreStatus, SystemInfo } from '../../../shared/contract/system.schema';
-import type { SessionState } from '../../../shared/contract/users.schema';
-import { ApiError } from '../api/regio-api';
+import { ApiError, toErrorData } from '../api/regio-api';
 import type { RegioApi } from '../api/regio-api';
 
 // App-wide server state: which office this is, the core's "today", and the store's health.
 // It is a cache of the core, never a second source of truth: every data:changed refetches it.
 
-export type FirstRunInput = CommandInput<'setup:createOffice'>;
+export type OfficeUpdate = CommandInput<'office:update'>['office'];
 
 export interface AppState {
   status: 'loading' | 'ready' | 'failed';
@@ -22,15 +21,10 @@ export interface AppState {
   /** Why the last load failed (shown with a retry button, or kept quietly after a good load). */
   loadError: AppErrorData | null;
   refresh: () => Promise<void>;
-  /** Creates the office and its first admin (who is then signed in). Throws ApiError for the form. */
-  createOffice: (input: FirstRunInput) => Promise<SessionState>;
+  /** The admin's office settings. Throws ApiError (with field issues) for the form. */
+  updateOffice: (office: OfficeUpdate) => Promise<Office>;
   /** Subscribes to the core's events; returns the unsubscribe function. */
   connect: () => () => void;
-}
-
-function errorData(e: unknown): AppErrorData {
-  if (e instanceof ApiError) return e.data;
-  return { code: 'internal', key: 'errors.internal', message: e instanceof Error ? e.message : String(e) };
 }
 
 export function createAppStore(api: RegioApi): StoreApi<AppState> {
@@ -62,17 +56,17 @@ export function createAppStore(api: RegioApi): StoreApi<AppState> {
         // A failed refresh after a good load keeps showing the last good state.
         set(
           get().status === 'ready'
-            ? { loadError: errorData(e) }
-            : { status: 'failed', loadError: errorData(e) },
+            ? { loadError: toErrorData(e) }
+            : { status: 'failed', loadError: toErrorData(e) },
         );
       }
     },
 
-    createOffice: async (input) => {
-      const session = await api.call('setup:createOffice', input);
-      // "today" now follows the office's time zone, and the new admin may see the store status.
+    updateOffice: async (input) => {
+      const office = await api.call('office:update', { office: input });
+      // "today" follows the office's time zone, which may just have changed.
       await get().refresh();
-      return session;
+      return office;
     },
 
     connect: () => {

@@ -1,5 +1,4 @@
 import type { AppErrorData, FieldIssue } from '../../../shared/contract/errors';
-import { t } from '../i18n/i18n';
 
 /**
  * Maps a validation error's issues onto form fields named by their dotted path below `prefix`:
@@ -18,11 +17,4 @@ export function fieldIssues(
     out[field] ??= issue;
   }
   return out;
-}
-
-/** The message for one field issue in the current language. */
-export function issueMessage(issue: FieldIssue): string {
-  // An empty required text arrives as "too small, minimum 1": say "required", as people expect.
-  if (issue.key === 'validation.too_small' && issue.params?.minimum === 1) return t('validation.required');
-  return t(issue.key, issue.params, 'validation.invalid');
 }

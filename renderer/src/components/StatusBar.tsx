@@ -1,5 +1,6 @@
+import { useTranslation } from 'react-i18next';
 import type { StoreStatus } from '../../../shared/contract/system.schema';
-import { t, useLanguage } from '../i18n/i18n';
+import { formatNumber } from '../i18n/format';
 import './StatusBar.css';
 
 interface Props {
@@ -9,8 +10,8 @@ interface Props {
 
 /** The store's health at a glance: a support call starts with "what does the bottom line say?". */
 export function StatusBar({ status, appVersion }: Props) {
-  const lang = useLanguage();
-  const n = (v: number) => v.toLocaleString(lang);
+  const { t, i18n } = useTranslation();
+  const n = (v: number) => formatNumber(v, i18n.language);
   return (
     <footer className="status-bar" aria-label={t('status.label')}>
       {status && (

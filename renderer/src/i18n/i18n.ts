@@ -1,20 +1,16 @@
-import { useSyncExternalStore } from 'react';
-import { cs } from './cs';
-import { en } from './en';
-import type { Dictionary, MessageKey } from './en';
-import { pl } from './pl';
+import i18next from 'i18next';
+import type { i18n as I18n } from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { LOCALES } from '../../../shared/contract/office.schema';
+import type { Locale } from '../../../shared/contract/office.schema';
+import { NAMESPACE_NAMES, resources } from './resources';
 
-// A deliberately small stand-in until the app moves to i18next: one current language, a t(key)
-// lookup with {param} interpolation, and a hook that re-renders on a language change.
+// i18next with every text in memory: no backend, no suspense, no flash of keys. The language
+// follows the signed-in user's choice (remembered in the core), before sign-in the office's locale,
+// and before there is an office the browser's (see language.ts).
 
-export const LANGUAGES = ['pl', 'cs', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
-export type { MessageKey };
-
-export const dictionaries: Record<Language, Dictionary> = { pl, cs, en };
-
-let current: Language = 'en';
-const listeners = new Set<() => void>();
+export const LANGUAGES = LOCALES;
+export type Language = Locale;
 
 export function isLanguage(v: unknown): v is Language {
   return typeof v === 'string' && (LANGUAGES as readonly string[]).includes(v);
@@ -31,43 +27,31 @@ export function detectLanguage(
   return 'en';
 }
 
-export function getLanguage(): Language {
-  return current;
+export function createI18n(lng: Language): I18n {
+  const instance = i18next.createInstance();
+  // initAsync: false + in-memory resources: the instance is ready when init returns.
+  void instance.use(initReactI18next).init({
+    resources,
+    lng,
+    supportedLngs: [...LANGUAGES],
+    // A text missing in Polish or Czech (the tests forbid it) would rather show English than a key.
+    fallbackLng: 'en',
+    ns: NAMESPACE_NAMES,
+    defaultNS: 'common',
+    initAsync: false,
+    interpolation: { escapeValue: false }, // React escapes.
+    react: { useSuspense: false },
+  });
+  const syncHtmlLang = (l: string) => {
+    // Screen readers pick their voice, and the browser its hyphenation, from <html lang>.
+    if (typeof document !== 'undefined') document.documentElement.lang = l;
+  };
+  syncHtmlLang(lng);
+  instance.on('languageChanged', syncHtmlLang);
+  return instance;
 }
 
-export function setLanguage(lang: Language): void {
-  // Screen readers pick their voice from <html lang>.
-  if (typeof document !== 'undefined') document.documentElement.lang = lang;
-  if (lang === current) return;
-  current = lang;
-  for (const l of [...listeners]) l();
-}
-
-export function hasMessage(key: string): key is MessageKey {
-  return Object.prototype.hasOwnProperty.call(en, key);
-}
-
-/**
- * Looks a key up in the current language. Keys also arrive from the core (error keys), so an
- * unknown one falls back to `fallback` (a key) and then to the key itself rather than throwing.
- */
-export function t(
-  key: MessageKey | (string & {}),
-  params?: Record<string, unknown>,
-  fallback?: MessageKey,
-): string {
-  const k = hasMessage(key) ? key : fallback;
-  const text = k ? dictionaries[current][k] : key;
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
-}
-
-function subscribe(l: () => void): () => void {
-  listeners.add(l);
-  return () => void listeners.delete(l);
-}
-
-/** Re-renders the caller when the language changes; returns the current language. */
-export function useLanguage(): Language {
-  return useSyncExternalStore(subscribe, getLanguage, getLanguage);
+/** The instance's current language as one of ours. */
+export function currentLanguage(i18n: I18n): Language {
+  return isLanguage(i18n.language) ? i18n.language : 'en';
 }

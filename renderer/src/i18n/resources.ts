@@ -1,0 +1,27 @@
+import { admin } from '../features/admin/admin.i18n';
+import { auth } from '../features/auth/auth.i18n';
+import { coming } from '../features/coming/coming.i18n';
+import { home } from '../features/home/home.i18n';
+import { settings } from '../features/settings/settings.i18n';
+import { shell } from '../shell/shell.i18n';
+import { common } from './common.i18n';
+import { errors } from './errors.i18n';
+
+// The one place every namespace is registered. A feature adds its `*.i18n.ts` here; the types
+// (i18next.d.ts) and the completeness tests (i18n.test.ts) both read this map.
+
+export const namespaces = { common, errors, auth, shell, coming, home, admin, settings } as const;
+
+export type NamespaceName = keyof typeof namespaces;
+export const NAMESPACE_NAMES = Object.keys(namespaces) as NamespaceName[];
+
+type Resources<L extends 'en' | 'pl' | 'cs'> = { [N in NamespaceName]: (typeof namespaces)[N][L] };
+
+function pick<L extends 'en' | 'pl' | 'cs'>(lang: L): Resources<L> {
+  return Object.fromEntries(NAMESPACE_NAMES.map((n) => [n, namespaces[n][lang]])) as Resources<L>;
+}
+
+export const resources = { en: pick('en'), pl: pick('pl'), cs: pick('cs') };
+
+/** The English texts: the shape i18next's types check keys against. */
+export type EnglishResources = Resources<'en'>;

@@ -1,0 +1,51 @@
+import { useTranslation } from 'react-i18next';
+import type { Role } from '../../../shared/contract/users.schema';
+import { Dialog } from '../components/Dialog';
+import { canOpen, SECTIONS } from './routes';
+
+/** Every shortcut the app knows, for the sections this role can open. */
+export function ShortcutsDialog({ role, onClose }: { role: Role; onClose: () => void }) {
+  const { t } = useTranslation(['shell', 'common']);
+  const rows: Array<[keys: string[], action: string]> = [
+    ...SECTIONS.flatMap((s, i): Array<[string[], string]> =>
+      canOpen(s, role) ? [[['Alt', String(i + 1)], t('shortcuts.go_to', { section: t(`nav.${s}`) })]] : [],
+    ),
+    [['?'], t('shortcuts.help')],
+    [['Esc'], t('shortcuts.close')],
+    [['Enter'], t('shortcuts.submit')],
+    [['Tab'], t('shortcuts.move')],
+  ];
+  return (
+    <Dialog title={t('shortcuts.title')} onClose={onClose} testId="shortcuts-dialog">
+      <p className="dialog__body">{t('shortcuts.intro')}</p>
+      <table className="table table--compact shortcuts">
+        <thead>
+          <tr>
+            <th scope="col">{t('shortcuts.col_keys')}</th>
+            <th scope="col">{t('shortcuts.col_action')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(([keys, action]) => (
+            <tr key={action}>
+              <td className="shortcuts__keys">
+                {keys.map((k, i) => (
+                  <span key={k}>
+                    {i > 0 && ' + '}
+                    <kbd>{k}</kbd>
+                  </span>
+                ))}
+              </td>
+              <td>{action}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="dialog__actions">
+        <button type="button" className="button button--primary" onClick={onClose} data-autofocus>
+          {t('common:actions.close')}
+        </button>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { canOpen, formatHash, parseHash, routeOfSection, sectionForDigit, SECTIONS } from './routes';
+
+describe('routes', () => {
+  it('round-trips every section and admin tab through the hash', () => {
+    for (const s of SECTIONS) {
+      const r = routeOfSection(s);
+      expect(parseHash(formatHash(r)), s).toEqual(r);
+    }
+    expect(parseHash('#/admin/dictionaries')).toEqual({ section: 'admin', tab: 'dictionaries' });
+    expect(formatHash({ section: 'admin', tab: 'backups' })).toBe('#/admin/backups');
+  });
+
+  it('opens the first admin tab for #/admin and refuses what it does not know', () => {
+    expect(parseHash('#/admin')).toEqual({ section: 'admin', tab: 'users' });
+    expect(parseHash('#/admin/')).toEqual({ section: 'admin', tab: 'users' });
+    for (const bad of ['', '#', '#/', '#/nope', '#/admin/nope', '#/home/users', '#content', 'home'])
+      expect(parseHash(bad), bad).toBeNull();
+  });
+
+  it('maps Alt+1…Alt+8 to the sections in navigation order', () => {
+    expect(sectionForDigit(1)).toBe('home');
+    expect(sectionForDigit(7)).toBe('admin');
+    expect(sectionForDigit(8)).toBe('settings');
+    expect(sectionForDigit(9)).toBeNull();
+    expect(sectionForDigit(0)).toBeNull();
+  });
+
+  it('keeps Administration for admins, everything else for everyone', () => {
+    expect(canOpen('admin', 'admin')).toBe(true);
+    for (const role of ['operator', 'rep', 'manager'] as const) {
+      expect(canOpen('admin', role), role).toBe(false);
+      expect(canOpen('settings', role), role).toBe(true);
+      expect(canOpen('clients', role), role).toBe(true);
+    }
+  });
+});
