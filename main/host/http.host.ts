@@ -3,6 +3,7 @@ import { createReadStream, promises as fsp } from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
+import { DataFileName } from '../../shared/contract/backups.schema';
 import type { Result } from '../../shared/contract/errors';
 import type { Core } from '../core/app/core';
 import { CONTENT_SECURITY_POLICY } from '../platform/csp';
@@ -14,7 +15,7 @@ import { CONTENT_SECURITY_POLICY } from '../platform/csp';
 
 export interface HostOptions {
   /** Only what a transport needs of the core. */
-  core: Pick<Core, 'dispatch' | 'openSession' | 'getSession' | 'closeSession' | 'subscribe'>;
+  core: Pick<Core, 'dispatch' | 'openSession' | 'getSession' | 'closeSession' | 'subscribe' | 'dataDir'>;
   /** 0 (the default) picks a free port. */
   port?: number;
   /** The built renderer (dist/renderer). */
@@ -259,6 +260,46 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     sendJson(res, 200, result);
   }
 
+  /**
+   * "Export everything" files hold personal data: only a signed-in admin of this browser session
+   * may download them (the same rule as backups:exportAll), and only by a plain file name.
+   */
+  async function handleExportDownload(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    rawName: string,
+  ): Promise<void> {
+    let name: string;
+    try {
+      name = decodeURIComponent(rawName);
+    } catch {
+      throw new HttpError(400, 'Bad file name');
+    }
+    if (!DataFileName.safeParse(name).success) throw new HttpError(400, 'Bad file name');
+    const state = await core.dispatch(sessionFor(req, res), 'auth:session', {});
+    const role = state.ok ? (state.data as { user: { role: string } | null }).user?.role : undefined;
+    if (role !== 'admin') throw new HttpError(403, 'Only an administrator may download exports');
+    const file = path.join(core.dataDir, 'exports', name);
+    const stat = await fsp.stat(file).catch(() => null);
+    if (!stat?.isFile()) throw new HttpError(404, 'No such export');
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': 'application/x-ndjson; charset=utf-8',
+      'Content-Length': stat.size,
+      'Content-Disposition': `attachment; filename="${name}"`,
+      'Cache-Control': 'no-store',
+    });
+    await new Promise<void>((resolve, reject) => {
+      const stream = createReadStream(file);
+      stream.on('error', reject);
+      res.on('close', () => {
+        stream.destroy();
+        resolve();
+      });
+      stream.pipe(res);
+    });
+  }
+
   function handleEvents(req: http.IncomingMessage, res: http.ServerResponse): void {
     res.writeHead(200, {
       ...SECURITY_HEADERS,
@@ -392,6 +433,12 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       if (url.pathname === '/api/events') {
         if (method !== 'GET') throw new HttpError(405, 'Use GET');
         handleEvents(req, res);
+        return;
+      }
+      const download = /^\/api\/exports\/([^/]+)$/.exec(url.pathname);
+      if (download) {
+        if (method !== 'GET') throw new HttpError(405, 'Use GET');
+        await handleExportDownload(req, res, download[1]!);
         return;
       }
       throw new HttpError(404, 'No such API route');

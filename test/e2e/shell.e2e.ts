@@ -395,6 +395,10 @@ describe('administration', () => {
     await page.getByTestId('export-file').waitFor();
     expect(await page.getByTestId('export-file').textContent()).toMatch(/^regio-export-DEMO-.*\.ndjson$/);
     expect(await page.getByTestId('export-card').textContent()).toMatch(/Wyeksportowano \d+ rekord/);
+    // The browser host hands the file to the signed-in admin: the link downloads the same export.
+    const href = await page.getByTestId('export-download').getAttribute('href');
+    const downloaded = await page.evaluate(async (u) => (await fetch(u!)).text(), href);
+    expect(JSON.parse(downloaded.split('\n')[0]!)).toMatchObject({ format: 'regio-export' });
     await check('admin-admin-backups-done-pl');
 
     await admin.backupRows().first().getByRole('button').click();

@@ -39,7 +39,12 @@ export async function createBackup(
   await store.checkpoint();
   const m = store.currentManifest;
   if (!m) throw new AppError('not_found', 'Nothing to back up yet', { key: 'errors.backup_empty' });
-  const id = `${o.now.toISOString().replace(/[:.]/g, '-')}-${o.reason}`;
+  // Two backups in one millisecond (a frozen clock, a restore right after a manual backup) get
+  // distinct ids: the first free suffix.
+  const stamp = o.now.toISOString().replace(/[:.]/g, '-');
+  const taken = new Set(await fs.readdir(backupsDir(store.dir)));
+  let id = `${stamp}-${o.reason}`;
+  for (let n = 2; taken.has(id); n++) id = `${stamp}-${o.reason}-${n}`;
   const dir = path.join(backupsDir(store.dir), id);
   await fs.mkdirp(dir);
   let bytes = 0;

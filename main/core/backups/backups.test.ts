@@ -93,6 +93,16 @@ describe('backups', () => {
     expect(contents(again)).toBe(before);
   });
 
+  it('gives two backups made in the same millisecond distinct ids', async () => {
+    const core = await newCore();
+    const sid = await office(core);
+    const a = await ok<BackupInfo>(core, sid, 'backups:create');
+    const b = await ok<BackupInfo>(core, sid, 'backups:create');
+    expect(a.createdAt).toBe(b.createdAt); // the test clock does not move
+    expect(a.id).not.toBe(b.id);
+    expect((await ok<BackupInfo[]>(core, sid, 'backups:list')).map((x) => x.id).sort()).toEqual([a.id, b.id].sort());
+  });
+
   it('makes a backup on start, rotates the automatic ones, keeps manual ones', async () => {
     const core = await newCore();
     const sid = await office(core);

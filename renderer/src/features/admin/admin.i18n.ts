@@ -196,6 +196,7 @@ const en = {
     exporting: 'Exporting…',
     exported: 'Exported {{records}} to the file:',
     export_where: 'It is in the exports folder inside Regio’s data folder.',
+    export_download: 'Download the file',
   },
 };
 
@@ -397,6 +398,7 @@ const pl: Translation<typeof en> = {
     exporting: 'Eksportowanie…',
     exported: 'Wyeksportowano {{records}} do pliku:',
     export_where: 'Plik znajduje się w folderze eksportów w folderze danych Regio.',
+    export_download: 'Pobierz plik',
   },
 };
 
@@ -593,6 +595,7 @@ const cs: Translation<typeof en> = {
     exporting: 'Exportování…',
     exported: 'Exportováno {{records}} do souboru:',
     export_where: 'Soubor je ve složce exportů uvnitř datové složky Regio.',
+    export_download: 'Stáhnout soubor',
   },
 };
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupInfo } from '../../../../../shared/contract/backups.schema';
-import { useAppStore, useBackupsStore } from '../../../app/app-context';
+import { useAppStore, useBackupsStore, useServices } from '../../../app/app-context';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { Dialog } from '../../../components/Dialog';
 import { ErrorPanel } from '../../../components/ErrorPanel';
@@ -141,6 +141,7 @@ export function BackupsTab() {
 
 function ExportCard() {
   const { t, i18n } = useTranslation(['admin', 'common']);
+  const { api } = useServices();
   const exportAll = useBackupsStore((s) => s.exportAll);
   const lastExport = useBackupsStore((s) => s.lastExport);
   const [busy, setBusy] = useState(false);
@@ -184,7 +185,20 @@ function ExportCard() {
               <code data-testid="export-file">{lastExport.fileName}</code> (
               {formatBytes(lastExport.bytes, i18n.language)})
             </p>
-            <p className="muted">{t('backups.export_where')}</p>
+            {api.platform === 'web' ? (
+              // The browser host serves the file to a signed-in admin only (GET /api/exports/…).
+              <p>
+                <a
+                  href={`/api/exports/${encodeURIComponent(lastExport.fileName)}`}
+                  download={lastExport.fileName}
+                  data-testid="export-download"
+                >
+                  {t('backups.export_download')}
+                </a>
+              </p>
+            ) : (
+              <p className="muted">{t('backups.export_where')}</p>
+            )}
           </>
         )}
       </div>
