@@ -16,6 +16,12 @@ export interface FormErrors<F extends string> {
   idOf: (field: F) => string;
   /** The translated message for a field, if it has a problem. */
   errorOf: (field: F) => string | undefined;
+  /** What a <Field> needs for one field: its id, label, hint and current message. */
+  fieldProps: (
+    field: F,
+    label: string,
+    hint?: string,
+  ) => { id: string; label: string; hint: string | undefined; error: string | undefined };
   /** The translated form-level message, if any. */
   formError: string | null;
   /** Shows what a failed submit said. `prefix`: the input path the form's fields sit under. */
@@ -95,12 +101,14 @@ export function useFormErrors<F extends string>(
           ? issueText(i18n, problem.issue)
           : errorText(i18n, problem.error);
 
+  const errorOf = (f: F): string | undefined => {
+    const issue = issues[f];
+    return issue ? issueText(i18n, issue) : undefined;
+  };
   return {
     idOf,
-    errorOf: (f) => {
-      const issue = issues[f];
-      return issue ? issueText(i18n, issue) : undefined;
-    },
+    errorOf,
+    fieldProps: (f, label, hint) => ({ id: idOf(f), label, hint, error: errorOf(f) }),
     formError,
     fail,
     failFields,

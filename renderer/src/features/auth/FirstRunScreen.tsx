@@ -173,12 +173,7 @@ function CreateOfficeForm() {
     }
   };
 
-  const field = (f: FieldPath, label: string, hint?: string) => ({
-    id: form.idOf(f),
-    label,
-    hint,
-    error: form.errorOf(f),
-  });
+  const field = form.fieldProps;
 
   return (
     <section className="card setup__card" aria-labelledby={`${id}-title`}>

@@ -68,12 +68,7 @@ function OfficeForm({ office, announce }: { office: Office; announce: (m: string
     }
   };
 
-  const props = (f: (typeof FIELDS)[number], label: string, hint?: string) => ({
-    id: form.idOf(f),
-    label,
-    hint,
-    error: form.errorOf(f),
-  });
+  const props = form.fieldProps;
 
   return (
     <form className="card form form--narrow" noValidate onSubmit={(e) => void onSubmit(e)}>

@@ -10,7 +10,6 @@ import { useFormErrors } from '../../../components/use-form-errors';
 import { teamChoices } from './people.selectors';
 
 const FIELDS = ['displayName', 'login', 'role', 'teamId', 'repCode', 'officeWide', 'password'] as const;
-type FieldName = (typeof FIELDS)[number];
 
 interface Values {
   displayName: string;
@@ -90,12 +89,7 @@ export function UserDialog({
     }
   };
 
-  const props = (f: FieldName, label: string, hint?: string) => ({
-    id: form.idOf(f),
-    label,
-    hint,
-    error: form.errorOf(f),
-  });
+  const props = form.fieldProps;
 
   return (
     <Dialog
