@@ -70,6 +70,15 @@ export const contract = {
     early: true,
   },
   /** Restores an "export everything" file (put in the data folder's incoming/) into an empty office. */
+  /** First run only: the export files waiting in the data folder's incoming/ folder, and where it is. */
+  'setup:incomingFiles': {
+    input: empty,
+    output: z.object({
+      folder: z.string(),
+      files: z.array(z.object({ fileName: z.string(), bytes: z.number().int(), modifiedAt: z.string() })),
+    }),
+    early: true,
+  },
   'setup:importAll': {
     input: z.object({ fileName: DataFileName }).strict(),
     output: SessionState,

@@ -1,4 +1,4 @@
-import { existsSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -230,6 +230,53 @@ describe('browser host', () => {
     expect(await second.evaluate(() => (window as unknown as { __marker?: number }).__marker)).toBe(42);
     await expectNoProblems(watchFirst);
     await expectNoProblems(watchSecond);
+  });
+
+  it('moves an office to a new desk: export everything on one, import it at first run on the other', async () => {
+    const from = await host({ tz: 'Europe/Warsaw' });
+    const page = await newPage();
+    await page.goto(from.url);
+    await page.getByRole('heading', { name: 'Set up your office' }).waitFor();
+    await fillOffice(page, OFFICE);
+    await page.getByRole('button', { name: 'Create office' }).click();
+    await page.getByTestId('office-name').waitFor();
+    // The signed-in admin exports (through the page's own session, as the Backups tab does).
+    const exported = await page.evaluate(async () => {
+      const r = await fetch('/api/invoke/backups%3AexportAll', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{}',
+      });
+      return ((await r.json()) as { data: { fileName: string; records: number } }).data;
+    });
+    expect(exported.records).toBeGreaterThan(10);
+
+    const to = await host({ tz: 'Europe/Warsaw' });
+    const other = await newPage();
+    const watch = await watchPage(other);
+    await other.goto(to.url);
+    const offer = other.getByTestId('restore-offer');
+    await offer.getByText('No export file is waiting there yet.').waitFor();
+    const incoming = path.join(to.dataDir, 'incoming');
+    expect(await offer.locator('code').first().textContent()).toBe(incoming);
+    mkdirSync(incoming, { recursive: true });
+    copyFileSync(
+      path.join(from.dataDir, 'exports', exported.fileName),
+      path.join(incoming, exported.fileName),
+    );
+    await offer.getByRole('button', { name: 'Look again' }).click();
+    await offer.getByText(exported.fileName).waitFor();
+    await saveScreenshot(other, 'first-run-restore-waiting');
+    expect(await seriousViolations(other)).toEqual([]);
+    await offer.getByRole('button', { name: 'Import' }).click();
+    // The imported office, with its own admin: its sign-in screen, then its home screen.
+    await other.getByLabel('Hasło').waitFor();
+    await other.getByLabel('Login').fill(ADMIN.login);
+    await other.getByLabel('Hasło').fill(ADMIN.password);
+    await other.keyboard.press('Enter');
+    await other.getByTestId('office-name').waitFor();
+    expect(await other.getByTestId('office-name').textContent()).toBe(OFFICE.name);
+    await expectNoProblems(watch);
   });
 
   it('stops cleanly on SIGTERM and releases the data folder', async () => {

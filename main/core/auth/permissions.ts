@@ -31,6 +31,7 @@ export const PERMISSIONS: Record<CommandName, Access> = {
   'teams:create': ADMIN,
   'teams:update': ADMIN,
   'setup:importAll': 'public',
+  'setup:incomingFiles': 'public',
   'backups:list': ADMIN,
   'backups:create': ADMIN,
   'backups:preview': ADMIN,

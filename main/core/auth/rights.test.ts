@@ -33,6 +33,7 @@ teams:list                           -    Y    Y    Y    Y
 teams:create                         -    -    -    -    Y
 teams:update                         -    -    -    -    Y
 setup:importAll                      Y    Y    Y    Y    Y
+setup:incomingFiles                  Y    Y    Y    Y    Y
 backups:list                         -    -    -    -    Y
 backups:create                       -    -    -    -    Y
 backups:preview                      -    -    -    -    Y
@@ -94,6 +95,7 @@ const SAMPLES: Record<CommandName, (who: Who) => unknown> = {
   }),
   'setup:openDemo': () => ({ locale: 'pl' }),
   'setup:importAll': () => ({ fileName: 'regio-export.ndjson' }),
+  'setup:incomingFiles': () => ({}),
   'backups:list': () => ({}),
   'backups:create': () => ({}),
   'backups:preview': () => ({ id: ids.backup }),

@@ -1,3 +1,8 @@
+import { readdir, stat } from 'node:fs/promises';
+import * as path from 'node:path';
+import { DataFileName } from '../../../shared/contract/backups.schema';
+import { AppError } from '../../../shared/contract/errors';
+import { currentOffice } from '../office/office.service';
 import type { PartialHandlers } from '../app/handler-table';
 import { sessionState } from '../auth/auth.service';
 import { previewBackup } from './backup.service';
@@ -10,6 +15,7 @@ export const backupHandlers: PartialHandlers<
   | 'backups:restore'
   | 'backups:exportAll'
   | 'setup:importAll'
+  | 'setup:incomingFiles'
 > = {
   'backups:list': (ctx) => ctx.data.listBackups(),
   'backups:create': (ctx) => ctx.data.backup('manual'),
@@ -19,6 +25,19 @@ export const backupHandlers: PartialHandlers<
     return sessionState(ctx);
   },
   'backups:exportAll': (ctx) => ctx.data.exportAll(),
+  'setup:incomingFiles': async (ctx) => {
+    // Before the office exists only: afterwards nobody signed out should learn the data folder's path.
+    if (currentOffice(ctx.store))
+      throw new AppError('conflict', 'The office is set up already', { key: 'errors.office_exists' });
+    const folder = path.join(ctx.store.dir, 'incoming');
+    const names = await readdir(folder).catch(() => [] as string[]);
+    const files = [];
+    for (const fileName of names.filter((n) => DataFileName.safeParse(n).success).sort()) {
+      const st = await stat(path.join(folder, fileName)).catch(() => null);
+      if (st?.isFile()) files.push({ fileName, bytes: st.size, modifiedAt: st.mtime.toISOString() });
+    }
+    return { folder, files };
+  },
   'setup:importAll': async (ctx, i) => {
     await ctx.data.importAll(i.fileName);
     return sessionState(ctx);

@@ -100,7 +100,9 @@ describe('backups', () => {
     const b = await ok<BackupInfo>(core, sid, 'backups:create');
     expect(a.createdAt).toBe(b.createdAt); // the test clock does not move
     expect(a.id).not.toBe(b.id);
-    expect((await ok<BackupInfo[]>(core, sid, 'backups:list')).map((x) => x.id).sort()).toEqual([a.id, b.id].sort());
+    expect((await ok<BackupInfo[]>(core, sid, 'backups:list')).map((x) => x.id).sort()).toEqual(
+      [a.id, b.id].sort(),
+    );
   });
 
   it('makes a backup on start, rotates the automatic ones, keeps manual ones', async () => {
@@ -155,6 +157,15 @@ describe('backups', () => {
     });
 
     writeFileSync(path.join(incoming, 'good.ndjson'), text);
+    writeFileSync(path.join(incoming, 'not allowed.ndjson'), text); // a name the import would refuse: not offered
+    const waiting = await ok<{ folder: string; files: Array<{ fileName: string; bytes: number }> }>(
+      target,
+      t,
+      'setup:incomingFiles',
+    );
+    expect(waiting.folder).toBe(incoming);
+    expect(waiting.files.map((f) => f.fileName)).toEqual(['cut.ndjson', 'edited.ndjson', 'good.ndjson']);
+    expect(waiting.files.find((f) => f.fileName === 'good.ndjson')?.bytes).toBe(Buffer.byteLength(text));
     const st = await ok<SessionState>(target, t, 'setup:importAll', { fileName: 'good.ndjson' });
     expect(st).toMatchObject({ firstRun: false, officeName: 'Biuro Gdańsk' });
     expect(contents(target)).toBe(before);
@@ -163,6 +174,11 @@ describe('backups', () => {
       (await ok<SessionState>(target, t, 'auth:signIn', { login: 'admin', password: 'admin-123' })).user
         ?.login,
     ).toBe('admin');
+    // Once the office exists, the folder's path is no longer told to anyone who asks.
+    expect(await target.dispatch(t, 'setup:incomingFiles', {})).toMatchObject({
+      ok: false,
+      error: { key: 'errors.office_exists' },
+    });
     // A second import into a folder that has an office is refused.
     expect(await target.dispatch(t, 'setup:importAll', { fileName: 'good.ndjson' })).toMatchObject({
       ok: false,

@@ -1,12 +1,13 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CURRENCIES, LOCALES } from '../../../../shared/contract/office.schema';
 import type { Locale, OfficeInput } from '../../../../shared/contract/office.schema';
-import { useSessionStore } from '../../app/app-context';
+import { useServices, useSessionStore } from '../../app/app-context';
 import { Field } from '../../components/Field';
 import { useFormErrors } from '../../components/use-form-errors';
 import { errorText } from '../../i18n/error-text';
+import { formatBytes } from '../../i18n/format';
 import { currentLanguage, isLanguage } from '../../i18n/i18n';
 import type { Language } from '../../i18n/i18n';
 import type { FirstRunInput } from './session.store';
@@ -50,7 +51,90 @@ export function FirstRunScreen() {
     <main className="setup" id="content">
       <DemoOffer />
       <CreateOfficeForm />
+      <RestoreOffer />
     </main>
+  );
+}
+
+interface Incoming {
+  folder: string;
+  files: Array<{ fileName: string; bytes: number; modifiedAt: string }>;
+}
+
+/** An office exported elsewhere ("export everything") comes back in through the incoming folder. */
+function RestoreOffer() {
+  const { t, i18n } = useTranslation(['auth', 'common']);
+  const { api } = useServices();
+  const importExport = useSessionStore((s) => s.importExport);
+  const [incoming, setIncoming] = useState<Incoming | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const id = useId();
+
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    let live = true;
+    api.call('setup:incomingFiles', {}).then(
+      (r) => live && (setIncoming(r), setError(null)),
+      (e: unknown) => live && setError(e),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, attempt]);
+
+  const run = async (fileName: string) => {
+    setBusy(fileName);
+    setError(null);
+    try {
+      // On success the session changes and the sign-in screen replaces this one.
+      await importExport(fileName);
+    } catch (e) {
+      setError(e);
+      setBusy(null);
+    }
+  };
+
+  return (
+    <section className="card setup__restore" aria-labelledby={`${id}-title`} data-testid="restore-offer">
+      <h2 className="setup__demo-title" id={`${id}-title`}>
+        {t('restore.title')}
+      </h2>
+      <p>{t('restore.intro')}</p>
+      {incoming && <code className="setup__restore-folder">{incoming.folder}</code>}
+      {incoming && incoming.files.length === 0 && <p className="muted">{t('restore.none')}</p>}
+      {incoming && incoming.files.length > 0 && (
+        <ul className="setup__restore-files">
+          {incoming.files.map((f) => (
+            <li key={f.fileName}>
+              <code>{f.fileName}</code> <span className="muted">({formatBytes(f.bytes, i18n.language)})</span>{' '}
+              <button
+                type="button"
+                className="button button--secondary"
+                disabled={busy !== null}
+                aria-busy={busy === f.fileName || undefined}
+                onClick={() => void run(f.fileName)}
+              >
+                {busy === f.fileName ? t('restore.importing') : t('restore.import')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <button
+        type="button"
+        className="button button--secondary setup__restore-refresh"
+        disabled={busy !== null}
+        onClick={() => setAttempt((a) => a + 1)}
+      >
+        {t('restore.refresh')}
+      </button>
+      {error !== null && (
+        <p className="field__error" role="alert">
+          {errorText(i18n, error)}
+        </p>
+      )}
+    </section>
   );
 }
 

@@ -25,6 +25,15 @@ const en = {
     password: 'Password',
     password_hint: 'At least 8 characters.',
   },
+  restore: {
+    title: 'Moving an office to this desk?',
+    intro: 'Copy its “export everything” file into this folder, then import it here:',
+    none: 'No export file is waiting there yet.',
+    refresh: 'Look again',
+    import: 'Import',
+    importing: 'Importing…',
+    done: 'Imported. Sign in with the accounts of the exported office.',
+  },
   demo: {
     title: 'Just looking around?',
     intro:
@@ -78,6 +87,15 @@ const pl: Translation<typeof en> = {
     password: 'Hasło',
     password_hint: 'Co najmniej 8 znaków.',
   },
+  restore: {
+    title: 'Przenosisz biuro na to stanowisko?',
+    intro: 'Skopiuj jego plik „eksport wszystkiego” do tego folderu, a potem zaimportuj go tutaj:',
+    none: 'W folderze nie ma jeszcze pliku eksportu.',
+    refresh: 'Sprawdź ponownie',
+    import: 'Importuj',
+    importing: 'Importowanie…',
+    done: 'Zaimportowano. Zaloguj się kontem z wyeksportowanego biura.',
+  },
   demo: {
     title: 'Chcesz się tylko rozejrzeć?',
     intro:
@@ -130,6 +148,15 @@ const cs: Translation<typeof en> = {
     login_hint: '3–32 malých písmen, číslic, teček, pomlček nebo podtržítek',
     password: 'Heslo',
     password_hint: 'Nejméně 8 znaků.',
+  },
+  restore: {
+    title: 'Stěhujete kancelář na toto pracoviště?',
+    intro: 'Zkopírujte její soubor „export všeho“ do této složky a pak ho zde importujte:',
+    none: 'Ve složce zatím žádný soubor exportu není.',
+    refresh: 'Zkontrolovat znovu',
+    import: 'Importovat',
+    importing: 'Importuje se…',
+    done: 'Importováno. Přihlaste se účtem z exportované kanceláře.',
   },
   demo: {
     title: 'Chcete se jen porozhlédnout?',

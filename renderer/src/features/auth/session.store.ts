@@ -30,6 +30,8 @@ export interface SessionStoreState {
   signOut: () => Promise<void>;
   createOffice: (input: FirstRunInput) => Promise<void>;
   openDemo: (locale: Locale) => Promise<void>;
+  /** First run: imports an "export everything" file waiting in the data folder's incoming/ folder. */
+  importExport: (fileName: string) => Promise<void>;
   changePassword: (current: string, next: string) => Promise<void>;
   /** Switches the UI language; remembered in the core for a signed-in user. */
   setLanguage: (language: Language) => Promise<void>;
@@ -108,6 +110,12 @@ export function createSessionStore(api: RegioApi): StoreApi<SessionStoreState> {
         const session = await api.call('setup:openDemo', { locale });
         generation++;
         set({ session, notice: null, status: 'ready', chosenLanguage: locale });
+      },
+
+      importExport: async (fileName) => {
+        const session = await api.call('setup:importAll', { fileName });
+        generation++;
+        set({ session, notice: null, status: 'ready' });
       },
 
       changePassword: async (currentPassword, next) => {
