@@ -265,3 +265,43 @@ export const AuditEntryOut = z.object({
   new: z.unknown(),
   details: z.record(z.string(), z.unknown()).optional(),
 });
+
+// ---- correction requests (a rep's proposed fix to data the operator owns) ----
+
+/** The fields a correction may name: the company's contact data and the contact person's. */
+export const CLIENT_CORRECTABLE = [
+  'name',
+  'taxId',
+  'phone',
+  'email',
+  'address.street',
+  'address.city',
+  'address.postalCode',
+] as const;
+export const CONTACT_CORRECTABLE = ['firstName', 'surname', 'position', 'phones', 'emails'] as const;
+
+export const CorrectionInput = z
+  .object({
+    clientId: z.string(),
+    contactId: z.string().nullable().default(null),
+    field: z.string().max(40),
+    /** For phones and e-mails: the whole new list, one per line. */
+    proposedValue: z.string().trim().max(500),
+    note: z.string().trim().max(1000).default(''),
+  })
+  .strict();
+
+export const CorrectionRequest = RecordMeta.extend({
+  clientId: z.string(),
+  contactId: z.string().nullable(),
+  field: z.string(),
+  currentValue: z.unknown(),
+  proposedValue: z.string(),
+  note: z.string(),
+  requestedBy: z.string(),
+  status: z.enum(['open', 'accepted', 'rejected']),
+  decidedBy: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  decisionNote: z.string(),
+});
+export type CorrectionRequest = z.infer<typeof CorrectionRequest>;

@@ -9,6 +9,8 @@ import {
   Contact,
   ContactFields,
   ContactPatch,
+  CorrectionInput,
+  CorrectionRequest,
 } from './clients.schema';
 import { BackupInfo, BackupPreview, DataFileName, ExportResult } from './backups.schema';
 import {
@@ -133,6 +135,27 @@ export const contract = {
   'clients:update': { input: z.object({ id: z.string(), patch: ClientPatch }).strict(), output: ClientCard },
   'contacts:create': { input: ContactFields.strict(), output: Contact },
   'contacts:update': { input: z.object({ id: z.string(), patch: ContactPatch }).strict(), output: Contact },
+  /** A rep adds a person met on a visit: usable at once, unconfirmed until the operator confirms. */
+  'contacts:propose': { input: ContactFields.strict(), output: Contact },
+  'contacts:confirm': {
+    input: z.object({ id: z.string(), patch: ContactPatch.optional() }).strict(),
+    output: Contact,
+  },
+  'corrections:create': { input: CorrectionInput, output: CorrectionRequest },
+  /** The operator's queue (oldest first); for reps and managers, the requests they filed. */
+  'corrections:list': {
+    input: z.object({ status: z.enum(['open', 'accepted', 'rejected']).optional() }).strict(),
+    output: z.array(CorrectionRequest),
+  },
+  'corrections:accept': { input: z.object({ id: z.string() }).strict(), output: CorrectionRequest },
+  'corrections:reject': {
+    input: z.object({ id: z.string(), note: z.string().trim().min(1).max(1000) }).strict(),
+    output: CorrectionRequest,
+  },
+  'corrections:counts': {
+    input: empty,
+    output: z.object({ openCorrections: z.number().int(), proposedContacts: z.number().int() }),
+  },
   'audit:history': { input: z.object({ entityId: z.string() }).strict(), output: z.array(AuditEntryOut) },
 
   'dictionaries:list': {

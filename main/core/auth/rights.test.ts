@@ -46,6 +46,13 @@ clients:update                       -    Y    -    -    Y
 contacts:create                      -    Y    -    -    Y
 contacts:update                      -    Y    -    -    Y
 audit:history                        -    Y    Y    Y    Y
+contacts:propose                     -    -    Y    Y    -
+contacts:confirm                     -    Y    -    -    Y
+corrections:create                   -    -    Y    Y    -
+corrections:list                     -    Y    Y    Y    Y
+corrections:accept                   -    Y    -    -    Y
+corrections:reject                   -    Y    -    -    Y
+corrections:counts                   -    Y    -    -    Y
 dictionaries:list                    -    Y    Y    Y    Y
 dictionaries:create                  -    -    -    -    Y
 dictionaries:update                  -    -    -    -    Y
@@ -141,6 +148,23 @@ const SAMPLES: Record<CommandName, (who: Who) => unknown> = {
   }),
   'contacts:update': () => ({ id: ids.contact, patch: { position: 'Kierowniczka sklepu' } }),
   'audit:history': () => ({ entityId: ids.repClient }),
+  'contacts:propose': () => ({
+    clientId: ids.repClient,
+    firstName: 'Nowy',
+    surname: 'Kontakt',
+    phones: ['601 000 111'],
+  }),
+  'contacts:confirm': () => ({ id: ids.contact }),
+  'corrections:create': () => ({
+    clientId: ids.repClient,
+    field: 'phone',
+    proposedValue: '42 630 12 34',
+    note: 'Nowy numer',
+  }),
+  'corrections:list': () => ({}),
+  'corrections:accept': () => ({ id: ids.correctionA }),
+  'corrections:reject': () => ({ id: ids.correctionB, note: 'Numer jest aktualny' }),
+  'corrections:counts': () => ({}),
   'dictionaries:list': () => ({}),
   'dictionaries:create': () => ({
     kind: 'segment',
@@ -236,6 +260,22 @@ beforeAll(async () => {
       firstName: 'Ewa',
       surname: 'Nowak',
       emails: ['ewa@sklep.pl'],
+    })
+  ).id;
+  const repSession = core.openSession();
+  repSession.userId = ids.rep;
+  ids.correctionA = (
+    await ok<{ id: string }>(repSession.id, 'corrections:create', {
+      clientId: ids.repClient,
+      field: 'name',
+      proposedValue: 'Sklep Jana Kowalskiego',
+    })
+  ).id;
+  ids.correctionB = (
+    await ok<{ id: string }>(repSession.id, 'corrections:create', {
+      clientId: ids.repClient,
+      field: 'phone',
+      proposedValue: '42 630 00 00',
     })
   ).id;
   ids.backup = (await ok<{ id: string }>(s.id, 'backups:create', {})).id;

@@ -1,5 +1,14 @@
 import type { PartialHandlers } from '../app/handler-table';
 import {
+  acceptCorrection,
+  confirmContact,
+  fileCorrection,
+  listCorrections,
+  proposeContact,
+  queueCounts,
+  rejectCorrection,
+} from './corrections.service';
+import {
   clientCard,
   createClient,
   createContact,
@@ -17,6 +26,13 @@ export const clientHandlers: PartialHandlers<
   | 'contacts:create'
   | 'contacts:update'
   | 'audit:history'
+  | 'contacts:propose'
+  | 'contacts:confirm'
+  | 'corrections:create'
+  | 'corrections:list'
+  | 'corrections:accept'
+  | 'corrections:reject'
+  | 'corrections:counts'
 > = {
   'clients:list': (ctx, i) => listClients(ctx, i),
   'clients:get': (ctx, i) => clientCard(ctx, i.id),
@@ -25,4 +41,11 @@ export const clientHandlers: PartialHandlers<
   'contacts:create': (ctx, i) => createContact(ctx, i),
   'contacts:update': (ctx, i) => updateContact(ctx, i.id, i.patch),
   'audit:history': (ctx, i) => history(ctx, i.entityId),
+  'contacts:propose': (ctx, i) => proposeContact(ctx, i),
+  'contacts:confirm': (ctx, i) => confirmContact(ctx, i.id, i.patch),
+  'corrections:create': (ctx, i) => fileCorrection(ctx, i),
+  'corrections:list': (ctx, i) => listCorrections(ctx, i.status),
+  'corrections:accept': (ctx, i) => acceptCorrection(ctx, i.id),
+  'corrections:reject': (ctx, i) => rejectCorrection(ctx, i.id, i.note),
+  'corrections:counts': (ctx) => queueCounts(ctx),
 };

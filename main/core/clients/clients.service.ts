@@ -1,5 +1,6 @@
 import type {
   Client,
+  ClientInput,
   ClientCard,
   ClientRow,
   Contact,
@@ -20,11 +21,12 @@ import { fold, foldTokens } from '../../../shared/domain/text';
 import type { HandlerContext } from '../app/handler-context';
 import { insertAudited, patchAudited } from '../audit/audit.service';
 import { inRepScope, isPrivileged, repScope } from '../auth/scope';
-import type { Store } from '../store/store';
+import type { Store, Tx } from '../store/store';
 import type { UserRecord } from '../users/users.service';
 
 type ClientRec = Client;
 type ContactRec = Contact;
+type ContactInput = z.output<typeof ContactFields>;
 
 // ---- search ----
 
@@ -246,11 +248,12 @@ export async function createClient(
   return clientCard(ctx, rec.id);
 }
 
-export async function updateClient(
+/** Validates a patch against the whole record, as the form would: the normalised record to store. */
+export function prepareClientUpdate(
   ctx: HandlerContext,
   id: string,
   patch: Record<string, unknown>,
-): Promise<ClientCard> {
+): ClientInput {
   const cur = visibleClient(ctx, id);
   const merged = ClientFields.safeParse({
     ...cur,
@@ -261,11 +264,23 @@ export async function updateClient(
     throw new AppError('validation', 'Invalid client data', { issues: issuesFromZod(merged.error) });
   const { value, issues } = normalizeClient(merged.data);
   if (issues.length) throw invalid(issues);
+  return value;
+}
+
+/** Inside a transaction: the checks that need the store, then the audited write. */
+export function applyClientUpdate(ctx: HandlerContext, tx: Tx, id: string, value: ClientInput): void {
+  checkRefs(ctx.store, value, id);
+  patchAudited(tx, 'clients', id, { ...value });
+}
+
+export async function updateClient(
+  ctx: HandlerContext,
+  id: string,
+  patch: Record<string, unknown>,
+): Promise<ClientCard> {
+  const value = prepareClientUpdate(ctx, id, patch);
   await ctx.store
-    .transact({ userId: ctx.actorId() }, (tx) => {
-      checkRefs(ctx.store, value, id);
-      patchAudited(tx, 'clients', id, { ...value });
-    })
+    .transact({ userId: ctx.actorId() }, (tx) => applyClientUpdate(ctx, tx, id, value))
     .catch(uniqueToField);
   return clientCard(ctx, id);
 }
@@ -283,11 +298,11 @@ export async function createContact(
   );
 }
 
-export async function updateContact(
+export function prepareContactUpdate(
   ctx: HandlerContext,
   id: string,
   patch: Record<string, unknown>,
-): Promise<ContactRec> {
+): Omit<ContactInput, 'clientId'> {
   const cur = ctx.store.get<ContactRec>('contacts', id);
   if (!cur || cur.erased)
     throw new AppError('not_found', `Contact ${id} not found`, { key: 'errors.contact_not_found' });
@@ -298,10 +313,21 @@ export async function updateContact(
   const { value, issues } = normalizeContact(merged.data, client.address.country);
   if (issues.length) throw invalid(issues);
   const { clientId: _c, ...fields } = value;
+  return fields;
+}
+
+export async function updateContact(
+  ctx: HandlerContext,
+  id: string,
+  patch: Record<string, unknown>,
+): Promise<ContactRec> {
+  const fields = prepareContactUpdate(ctx, id, patch);
   return ctx.store.transact({ userId: ctx.actorId() }, (tx) =>
     patchAudited<ContactRec>(tx, 'contacts', id, fields),
   );
 }
+
+export { visibleClient };
 
 export function history(ctx: HandlerContext, entityId: string) {
   const client = ctx.store.get<ClientRec>('clients', entityId);

@@ -52,8 +52,12 @@ const en = {
     client_out_of_scope: 'This client is not among yours. Look it up by name or tax ID to see its summary.',
     external_code_taken: 'Another client already has this external code.',
     contact_not_found: 'This contact person no longer exists.',
+    correction_not_found: 'This correction request no longer exists.',
+    correction_decided: 'This correction request has been decided already.',
   },
   validation: {
+    correction_field: 'This field cannot be corrected through a request.',
+    correction_contact: 'This contact person does not belong to the client.',
     // Generic zod issue codes.
     invalid_type: 'This value has the wrong type.',
     too_big: 'Too long (at most {{maximum}}).',
@@ -148,8 +152,12 @@ const pl: Translation<typeof en> = {
       'Ten klient nie należy do Twoich. Wyszukaj go po nazwie lub NIP-ie, aby zobaczyć podsumowanie.',
     external_code_taken: 'Inny klient ma już ten kod zewnętrzny.',
     contact_not_found: 'Ta osoba kontaktowa już nie istnieje.',
+    correction_not_found: 'Ta prośba o korektę już nie istnieje.',
+    correction_decided: 'O tej prośbie o korektę już zdecydowano.',
   },
   validation: {
+    correction_field: 'Tego pola nie można poprawić przez prośbę o korektę.',
+    correction_contact: 'Ta osoba kontaktowa nie należy do tego klienta.',
     invalid_type: 'Ta wartość ma nieprawidłowy typ.',
     too_big: 'Za długie (najwyżej {{maximum}}).',
     too_small: 'Za krótkie (co najmniej {{minimum}}).',
@@ -243,8 +251,12 @@ const cs: Translation<typeof en> = {
       'Tento zákazník nepatří mezi vaše. Vyhledejte ho podle názvu nebo IČO a uvidíte jeho souhrn.',
     external_code_taken: 'Tento externí kód už má jiný zákazník.',
     contact_not_found: 'Tato kontaktní osoba už neexistuje.',
+    correction_not_found: 'Tato žádost o opravu už neexistuje.',
+    correction_decided: 'O této žádosti o opravu už bylo rozhodnuto.',
   },
   validation: {
+    correction_field: 'Toto pole nelze opravit žádostí o opravu.',
+    correction_contact: 'Tato kontaktní osoba nepatří k tomuto zákazníkovi.',
     invalid_type: 'Tato hodnota má nesprávný typ.',
     too_big: 'Příliš dlouhé (nejvýše {{maximum}}).',
     too_small: 'Příliš krátké (nejméně {{minimum}}).',
