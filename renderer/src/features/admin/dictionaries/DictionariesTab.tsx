@@ -5,6 +5,7 @@ import { DICTIONARY_KINDS } from '../../../../../shared/contract/dictionaries.sc
 import type { DictionaryItem, DictionaryKind } from '../../../../../shared/contract/dictionaries.schema';
 import { useDictionariesStore, useServices } from '../../../app/app-context';
 import { Dialog } from '../../../components/Dialog';
+import { FormDialogActions } from '../../../components/FormDialogActions';
 import { ErrorPanel } from '../../../components/ErrorPanel';
 import { Field } from '../../../components/Field';
 import { LiveStatus, useAnnouncer } from '../../../components/LiveStatus';
@@ -371,21 +372,7 @@ function ItemDialog({
         {labelField('pl', editing !== null)}
         {labelField('cs', false)}
         {labelField('en', false)}
-        <div className="dialog__actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('common:actions.cancel')}
-          </button>
-          <button
-            type="submit"
-            className="button button--primary"
-            disabled={busy}
-            aria-busy={busy || undefined}
-          >
-            {busy
-              ? t(editing ? 'common:actions.saving' : 'common:actions.creating')
-              : t(editing ? 'common:actions.save' : 'common:actions.create')}
-          </button>
-        </div>
+        <FormDialogActions onCancel={onClose} busy={busy} editing={!!editing} />
       </form>
     </Dialog>
   );

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Team } from '../../../../../shared/contract/users.schema';
 import { usePeopleStore } from '../../../app/app-context';
 import { Dialog } from '../../../components/Dialog';
+import { FormDialogActions } from '../../../components/FormDialogActions';
 import { ErrorPanel } from '../../../components/ErrorPanel';
 import { Field } from '../../../components/Field';
 import { LiveStatus, useAnnouncer } from '../../../components/LiveStatus';
@@ -247,21 +248,7 @@ function TeamDialog({
             </select>
           )}
         </Field>
-        <div className="dialog__actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('common:actions.cancel')}
-          </button>
-          <button
-            type="submit"
-            className="button button--primary"
-            disabled={busy}
-            aria-busy={busy || undefined}
-          >
-            {busy
-              ? t(team ? 'common:actions.saving' : 'common:actions.creating')
-              : t(team ? 'common:actions.save' : 'common:actions.create')}
-          </button>
-        </div>
+        <FormDialogActions onCancel={onClose} busy={busy} editing={!!team} />
       </form>
     </Dialog>
   );

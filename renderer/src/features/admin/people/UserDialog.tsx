@@ -5,6 +5,7 @@ import { ROLES } from '../../../../../shared/contract/users.schema';
 import type { PublicUser, Role } from '../../../../../shared/contract/users.schema';
 import { usePeopleStore } from '../../../app/app-context';
 import { Dialog } from '../../../components/Dialog';
+import { FormDialogActions } from '../../../components/FormDialogActions';
 import { Field } from '../../../components/Field';
 import { useFormErrors } from '../../../components/use-form-errors';
 import { teamChoices } from './people.selectors';
@@ -235,55 +236,47 @@ export function UserDialog({
             )}
           </Field>
         )}
-        <div className="dialog__actions">
-          {user && (
-            <div className="dialog__actions-start">
-              <button
-                type="button"
-                className="button"
-                onClick={() => onResetPassword?.(user)}
-                data-testid="user-reset-password"
-              >
-                {t('users.reset_password')}
-              </button>
-              {user.active ? (
-                // Deactivating oneself is refused by the core; the button would only lead to that error.
-                !isMe && (
-                  <button
-                    type="button"
-                    className="button button--danger-quiet"
-                    onClick={() => onDeactivate?.(user)}
-                    data-testid="user-deactivate"
-                  >
-                    {t('users.deactivate')}
-                  </button>
-                )
-              ) : (
+        <FormDialogActions
+          onCancel={onClose}
+          busy={busy}
+          editing={!!user}
+          start={
+            user && (
+              <>
                 <button
                   type="button"
                   className="button"
-                  onClick={() => onActivate?.(user)}
-                  data-testid="user-activate"
+                  onClick={() => onResetPassword?.(user)}
+                  data-testid="user-reset-password"
                 >
-                  {t('users.activate')}
+                  {t('users.reset_password')}
                 </button>
-              )}
-            </div>
-          )}
-          <button type="button" className="button" onClick={onClose}>
-            {t('common:actions.cancel')}
-          </button>
-          <button
-            type="submit"
-            className="button button--primary"
-            disabled={busy}
-            aria-busy={busy || undefined}
-          >
-            {busy
-              ? t(user ? 'common:actions.saving' : 'common:actions.creating')
-              : t(user ? 'common:actions.save' : 'common:actions.create')}
-          </button>
-        </div>
+                {user.active ? (
+                  // Deactivating oneself is refused by the core; the button would only lead to that error.
+                  !isMe && (
+                    <button
+                      type="button"
+                      className="button button--danger-quiet"
+                      onClick={() => onDeactivate?.(user)}
+                      data-testid="user-deactivate"
+                    >
+                      {t('users.deactivate')}
+                    </button>
+                  )
+                ) : (
+                  <button
+                    type="button"
+                    className="button"
+                    onClick={() => onActivate?.(user)}
+                    data-testid="user-activate"
+                  >
+                    {t('users.activate')}
+                  </button>
+                )}
+              </>
+            )
+          }
+        />
       </form>
     </Dialog>
   );
@@ -354,19 +347,12 @@ export function ResetPasswordDialog({
             />
           )}
         </Field>
-        <div className="dialog__actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('common:actions.cancel')}
-          </button>
-          <button
-            type="submit"
-            className="button button--primary"
-            disabled={busy}
-            aria-busy={busy || undefined}
-          >
-            {busy ? t('common:actions.saving') : t('users.reset_submit')}
-          </button>
-        </div>
+        <FormDialogActions
+          onCancel={onClose}
+          busy={busy}
+          submitLabel={t('users.reset_submit')}
+          busyLabel={t('common:actions.saving')}
+        />
       </form>
     </Dialog>
   );
