@@ -167,6 +167,7 @@ export const Contact = RecordMeta.extend({
   consents: z.partialRecord(ConsentChannel, z.boolean()),
   consentHistory: z.array(ConsentEvent),
   erased: z.boolean().optional(),
+  erasedAt: z.string().optional(),
 });
 export type Contact = z.infer<typeof Contact>;
 
@@ -206,6 +207,9 @@ export const ClientListInput = z
   })
   .strict();
 
+/** The same filters without paging: every matching id, for "select all N matching" in the list. */
+export const ClientIdsInput = ClientListInput.omit({ offset: true, limit: true, sort: true, dir: true });
+
 export const ClientRow = z.object({
   id: z.string(),
   name: z.string(),
@@ -224,8 +228,22 @@ export const ClientRow = z.object({
 });
 export type ClientRow = z.infer<typeof ClientRow>;
 
+/** One line of a client's timeline: its visits, calls, local actions and orders, newest first. */
+export const TIMELINE_KINDS = ['visit', 'call', 'action', 'order'] as const;
+export const TimelineItem = z.object({
+  kind: z.enum(TIMELINE_KINDS),
+  id: z.string(),
+  /** A calendar date (YYYY-MM-DD) or an instant (ISO) for calls. */
+  at: z.string(),
+  summary: z.string(),
+  status: z.string().nullable(),
+  userId: z.string().nullable(),
+});
+export type TimelineItem = z.infer<typeof TimelineItem>;
+
 export const ClientCard = z.object({
   client: Client,
+  timeline: z.array(TimelineItem),
   parent: ClientRow.nullable(),
   siblings: z.array(ClientRow),
   contacts: z.array(Contact),
@@ -264,6 +282,8 @@ export const AuditEntryOut = z.object({
   old: z.unknown(),
   new: z.unknown(),
   details: z.record(z.string(), z.unknown()).optional(),
+  /** The old and new values were personal data of a person erased since: they are gone. */
+  redacted: z.boolean().optional(),
 });
 
 // ---- correction requests (a rep's proposed fix to data the operator owns) ----
@@ -305,3 +325,80 @@ export const CorrectionRequest = RecordMeta.extend({
   decisionNote: z.string(),
 });
 export type CorrectionRequest = z.infer<typeof CorrectionRequest>;
+
+// ---- bulk edit (rep, segment, status of many clients at once) ----
+
+export const BULK_FIELDS = ['repId', 'segmentId', 'status'] as const;
+export type BulkField = (typeof BULK_FIELDS)[number];
+
+export const BulkPatch = z
+  .object({
+    repId: z.string().nullable().optional(),
+    segmentId: z.string().nullable().optional(),
+    status: ClientStatus.optional(),
+  })
+  .strict()
+  .refine((p) => Object.values(p).some((v) => v !== undefined), {
+    message: 'validation.bulk_nothing',
+  });
+
+export const BulkUpdateInput = z
+  .object({
+    ids: z.array(z.string()).min(1).max(50_000),
+    patch: BulkPatch,
+    /** true: only say what would change (the summary shown before the change). */
+    dryRun: z.boolean().default(true),
+  })
+  .strict();
+
+export const BulkUpdateResult = z.object({
+  selected: z.number().int(),
+  changed: z.number().int(),
+  unchanged: z.number().int(),
+  /** Per field and old value: how many of the selected clients move to the new value. */
+  changes: z.array(
+    z.object({
+      field: z.enum(BULK_FIELDS),
+      from: z.string().nullable(),
+      to: z.string().nullable(),
+      count: z.number().int(),
+    }),
+  ),
+  applied: z.boolean(),
+});
+export type BulkUpdateResult = z.infer<typeof BulkUpdateResult>;
+
+// ---- personal data (GDPR) ----
+
+export const ConsentInput = z
+  .object({
+    id: z.string(),
+    channel: ConsentChannel,
+    granted: z.boolean(),
+    /** Where the decision came from: "signed form at the visit of 12.03", "phone call"… */
+    source: z.string().trim().min(1).max(200),
+  })
+  .strict();
+
+export const PersonalExportInput = z
+  .object({ id: z.string(), format: z.enum(['json', 'pdf']) })
+  .strict();
+/** The file itself: small enough to travel in the answer, saved by the renderer where the user says. */
+export const PersonalExportFile = z.object({
+  fileName: z.string(),
+  mime: z.string(),
+  base64: z.string(),
+});
+export type PersonalExportFile = z.infer<typeof PersonalExportFile>;
+
+export const EraseInput = z
+  .object({ id: z.string(), reason: z.string().trim().min(1).max(500) })
+  .strict();
+
+/** A proposed contact waiting in the operator's queue, with the client it belongs to. */
+export const ProposedContactRow = z.object({
+  contact: Contact,
+  clientName: z.string(),
+  clientCity: z.string(),
+});
+export type ProposedContactRow = z.infer<typeof ProposedContactRow>;

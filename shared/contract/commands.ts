@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import {
   AuditEntryOut,
+  BulkUpdateInput,
+  BulkUpdateResult,
   ClientCard,
+  ClientIdsInput,
+  ConsentInput,
+  ProposedContactRow,
+  EraseInput,
+  PersonalExportFile,
+  PersonalExportInput,
   ClientFields,
   ClientListInput,
   ClientPatch,
@@ -157,6 +165,16 @@ export const contract = {
     output: z.object({ openCorrections: z.number().int(), proposedContacts: z.number().int() }),
   },
   'audit:history': { input: z.object({ entityId: z.string() }).strict(), output: z.array(AuditEntryOut) },
+  'clients:listIds': { input: ClientIdsInput, output: z.object({ ids: z.array(z.string()) }) },
+  /** The operator's queue of unconfirmed contacts, oldest first. */
+  'contacts:listProposed': { input: empty, output: z.array(ProposedContactRow) },
+  /** Rep, segment or status of many clients; dryRun (the default) only says what would change. */
+  'clients:bulkUpdate': { input: BulkUpdateInput, output: BulkUpdateResult },
+  'contacts:setConsent': { input: ConsentInput, output: Contact },
+  /** Everything stored about one contact person, as JSON or PDF; recorded in the audit log. */
+  'contacts:exportData': { input: PersonalExportInput, output: PersonalExportFile },
+  /** Anonymises a person on request, keeping the records and counts that refer to them. */
+  'contacts:erase': { input: EraseInput, output: Contact },
 
   'dictionaries:list': {
     input: z

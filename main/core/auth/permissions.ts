@@ -52,6 +52,13 @@ export const PERMISSIONS: Record<CommandName, Access> = {
   'corrections:accept': ['operator', 'admin'],
   'corrections:reject': ['operator', 'admin'],
   'corrections:counts': ['operator', 'admin'],
+  'clients:listIds': 'signedIn',
+  'contacts:listProposed': ['operator', 'admin'],
+  // Managers own the "no rep" gap (PRODUCT.md §4), so they may reassign within their team.
+  'clients:bulkUpdate': ['operator', 'manager', 'admin'],
+  'contacts:setConsent': ['operator', 'admin'],
+  'contacts:exportData': ['operator', 'admin'],
+  'contacts:erase': ['operator', 'admin'],
   'dictionaries:list': 'signedIn',
   'dictionaries:create': ADMIN,
   'dictionaries:update': ADMIN,

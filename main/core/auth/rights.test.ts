@@ -53,6 +53,12 @@ corrections:list                     -    Y    Y    Y    Y
 corrections:accept                   -    Y    -    -    Y
 corrections:reject                   -    Y    -    -    Y
 corrections:counts                   -    Y    -    -    Y
+clients:listIds                      -    Y    Y    Y    Y
+contacts:listProposed                -    Y    -    -    Y
+clients:bulkUpdate                   -    Y    -    Y    Y
+contacts:setConsent                  -    Y    -    -    Y
+contacts:exportData                  -    Y    -    -    Y
+contacts:erase                       -    Y    -    -    Y
 dictionaries:list                    -    Y    Y    Y    Y
 dictionaries:create                  -    -    -    -    Y
 dictionaries:update                  -    -    -    -    Y
@@ -165,6 +171,12 @@ const SAMPLES: Record<CommandName, (who: Who) => unknown> = {
   'corrections:accept': () => ({ id: ids.correctionA }),
   'corrections:reject': () => ({ id: ids.correctionB, note: 'Numer jest aktualny' }),
   'corrections:counts': () => ({}),
+  'clients:listIds': () => ({}),
+  'contacts:listProposed': () => ({}),
+  'clients:bulkUpdate': () => ({ ids: [ids.repClient], patch: { status: 'inactive' }, dryRun: true }),
+  'contacts:setConsent': () => ({ id: ids.contact, channel: 'email', granted: true, source: 'formularz' }),
+  'contacts:exportData': () => ({ id: ids.contact, format: 'json' }),
+  'contacts:erase': () => ({ id: ids.erasable, reason: 'Wniosek z 12.03' }),
   'dictionaries:list': () => ({}),
   'dictionaries:create': () => ({
     kind: 'segment',
@@ -260,6 +272,14 @@ beforeAll(async () => {
       firstName: 'Ewa',
       surname: 'Nowak',
       emails: ['ewa@sklep.pl'],
+    })
+  ).id;
+  ids.erasable = (
+    await ok<{ id: string }>(s.id, 'contacts:create', {
+      clientId: ids.repClient,
+      firstName: 'Zofia',
+      surname: 'Wiśniewska',
+      phones: ['601 234 567'],
     })
   ).id;
   const repSession = core.openSession();

@@ -1,4 +1,6 @@
 import type { PartialHandlers } from '../app/handler-table';
+import { bulkUpdate } from './bulk.service';
+import { eraseContact, exportPersonalData, setConsent } from './personal-data.service';
 import {
   acceptCorrection,
   confirmContact,
@@ -13,7 +15,9 @@ import {
   createClient,
   createContact,
   history,
+  listClientIds,
   listClients,
+  listProposed,
   updateClient,
   updateContact,
 } from './clients.service';
@@ -33,6 +37,12 @@ export const clientHandlers: PartialHandlers<
   | 'corrections:accept'
   | 'corrections:reject'
   | 'corrections:counts'
+  | 'clients:listIds'
+  | 'contacts:listProposed'
+  | 'clients:bulkUpdate'
+  | 'contacts:setConsent'
+  | 'contacts:exportData'
+  | 'contacts:erase'
 > = {
   'clients:list': (ctx, i) => listClients(ctx, i),
   'clients:get': (ctx, i) => clientCard(ctx, i.id),
@@ -48,4 +58,10 @@ export const clientHandlers: PartialHandlers<
   'corrections:accept': (ctx, i) => acceptCorrection(ctx, i.id),
   'corrections:reject': (ctx, i) => rejectCorrection(ctx, i.id, i.note),
   'corrections:counts': (ctx) => queueCounts(ctx),
+  'clients:listIds': (ctx, i) => listClientIds(ctx, i),
+  'contacts:listProposed': (ctx) => listProposed(ctx),
+  'clients:bulkUpdate': (ctx, i) => bulkUpdate(ctx, i),
+  'contacts:setConsent': (ctx, i) => setConsent(ctx, i),
+  'contacts:exportData': (ctx, i) => exportPersonalData(ctx, i),
+  'contacts:erase': (ctx, i) => eraseContact(ctx, i),
 };

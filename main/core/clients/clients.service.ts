@@ -6,6 +6,7 @@ import type {
   Contact,
   QualityFlag,
   ClientListInput,
+  TimelineItem,
 } from '../../../shared/contract/clients.schema';
 import {
   ClientFields,
@@ -105,7 +106,11 @@ function collator(locale: string): Intl.Collator {
 
 export type ListInput = z.output<typeof ClientListInput>;
 
-export function listClients(ctx: HandlerContext, i: ListInput): { rows: ClientRow[]; total: number } {
+/** The clients the caller may see that match the filters, in no particular order. */
+function matchClients(
+  ctx: HandlerContext,
+  i: Omit<ListInput, 'sort' | 'dir' | 'offset' | 'limit'>,
+): ClientRec[] {
   const me = ctx.user();
   const scope = repScope(ctx.store, me);
   const tokens = foldTokens(i.query);
@@ -136,6 +141,12 @@ export function listClients(ctx: HandlerContext, i: ListInput): { rows: ClientRo
     if (i.quality && !qualityOf(ctx.store, c).some((q) => q.flag === i.quality)) continue;
     hits.push(c);
   }
+  return hits;
+}
+
+export function listClients(ctx: HandlerContext, i: ListInput): { rows: ClientRow[]; total: number } {
+  const me = ctx.user();
+  const hits = matchClients(ctx, i);
   const col = collator(me.language ?? 'pl');
   const key = (c: ClientRec): string =>
     i.sort === 'city'
@@ -155,6 +166,14 @@ export function listClients(ctx: HandlerContext, i: ListInput): { rows: ClientRo
   };
 }
 
+/** Every matching id, in the list's default order: "select all N matching" in the list. */
+export function listClientIds(
+  ctx: HandlerContext,
+  i: Omit<ListInput, 'sort' | 'dir' | 'offset' | 'limit'>,
+): { ids: string[] } {
+  return { ids: matchClients(ctx, i).map((c) => c.id) };
+}
+
 function visibleClient(ctx: HandlerContext, id: string): ClientRec {
   const c = ctx.store.get<ClientRec>('clients', id);
   if (!c)
@@ -172,6 +191,55 @@ function visibleClient(ctx: HandlerContext, id: string): ClientRec {
   return c;
 }
 
+type Loose = Record<string, unknown> & { id: string; createdAt: string };
+const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
+
+/**
+ * The client's records, newest first. Each kind reads the fields its issue defines (visits: date
+ * and status; calls: start; local actions: number and state; order lines: date and product), with
+ * the record's creation time where a field is not there yet.
+ */
+export function timelineOf(store: Store, clientId: string): TimelineItem[] {
+  const items: TimelineItem[] = [];
+  for (const v of store.byIndex<Loose>('visits', 'clientId', clientId))
+    items.push({
+      kind: 'visit',
+      id: v.id,
+      at: str(v.date) ?? v.createdAt,
+      summary: str(v.result) ?? str(v.notes) ?? '',
+      status: str(v.status),
+      userId: str(v.repId),
+    });
+  for (const c of store.byIndex<Loose>('calls', 'clientId', clientId))
+    items.push({
+      kind: 'call',
+      id: c.id,
+      at: str(c.startedAt) ?? c.createdAt,
+      summary: str(c.number) ?? '',
+      status: str(c.statusId),
+      userId: str(c.userId),
+    });
+  for (const a of store.byIndex<Loose>('localActions', 'clientId', clientId))
+    items.push({
+      kind: 'action',
+      id: a.id,
+      at: str(a.startDate) ?? a.createdAt,
+      summary: [str(a.number), str(a.title)].filter(Boolean).join(' '),
+      status: str(a.state),
+      userId: str(a.repId),
+    });
+  for (const o of store.byIndex<Loose>('orderLines', 'clientId', clientId))
+    items.push({
+      kind: 'order',
+      id: o.id,
+      at: str(o.date) ?? o.createdAt,
+      summary: str(o.productName) ?? str(o.productId) ?? '',
+      status: null,
+      userId: null,
+    });
+  return items.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.id < b.id ? 1 : -1));
+}
+
 export function clientCard(ctx: HandlerContext, id: string): ClientCard {
   const c = visibleClient(ctx, id);
   const me = ctx.user();
@@ -181,6 +249,7 @@ export function clientCard(ctx: HandlerContext, id: string): ClientCard {
     : ctx.store.byIndex<ClientRec>('clients', 'parentId', c.id);
   return {
     client: c,
+    timeline: timelineOf(ctx.store, c.id),
     parent: parent ? toRow(ctx.store, parent) : null,
     siblings: siblings.map((s) => toRow(ctx.store, s)),
     contacts: contactsOf(ctx.store, c.id),
@@ -347,4 +416,16 @@ export function history(ctx: HandlerContext, entityId: string) {
       new: unknown;
     }>('audit', 'entityId', entityId)
     .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1));
+}
+
+/** The operator's queue of unconfirmed contacts, oldest first, with the client they belong to. */
+export function listProposed(ctx: HandlerContext) {
+  return ctx.store
+    .byIndex<ContactRec>('contacts', 'status', 'proposed')
+    .filter((p) => !p.erased && !p.archived)
+    .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1))
+    .map((p) => {
+      const c = ctx.store.get<ClientRec>('clients', p.clientId);
+      return { contact: p, clientName: c?.name ?? '', clientCity: c?.address.city ?? '' };
+    });
 }

@@ -191,6 +191,42 @@ describe('clients', () => {
     });
   });
 
+  it('shows the client’s visits, calls, actions and orders on its timeline, newest first', async () => {
+    const card = await ok<ClientCard>(op, 'clients:create', {
+      name: 'Sklep z historią',
+      address: { city: 'Łódź', postalCode: '90-002', country: 'PL' },
+    });
+    const id = card.client.id;
+    expect(card.timeline).toEqual([]);
+    // The records of later issues, written as their commands will write them.
+    await t.core.store.transact({ userId: 'system' }, (tx) => {
+      tx.insert('visits', { clientId: id, repId, date: '2026-11-20', status: 'done', result: 'Zamówienie' });
+      tx.insert('calls', {
+        clientId: id,
+        userId: repId,
+        startedAt: '2026-11-21T10:00:00Z',
+        number: '+48426300000',
+      });
+      tx.insert('localActions', {
+        clientId: id,
+        repId,
+        number: 'LA-7',
+        title: 'Półka',
+        state: 'planned',
+        startDate: '2026-11-25',
+      });
+      tx.insert('orderLines', { clientId: id, date: '2026-11-19', productId: 'p1', productName: 'Kawa' });
+      tx.insert('visits', { clientId: 'someone-else', repId, date: '2026-11-22', status: 'done' });
+    });
+    const after = await ok<ClientCard>(op, 'clients:get', { id });
+    expect(after.timeline.map((x) => [x.kind, x.at, x.status, x.summary])).toEqual([
+      ['action', '2026-11-25', 'planned', 'LA-7 Półka'],
+      ['call', '2026-11-21T10:00:00Z', null, '+48426300000'],
+      ['visit', '2026-11-20', 'done', 'Zamówienie'],
+      ['order', '2026-11-19', null, 'Kawa'],
+    ]);
+  });
+
   it('survives a reopen with its indexes: the search still finds what it found', async () => {
     const before = (
       await ok<{ rows: ClientRow[] }>(op, 'clients:list', { query: 'lodz', limit: 500 })

@@ -63,6 +63,8 @@ export interface CheckpointResult {
   shardsWritten: number;
   bytesWritten: number;
   ms: number;
+  /** This checkpoint dropped the previous generation and the journal before it (an erasure). */
+  purged?: boolean;
 }
 
 type Undo = { col: Collection; id: string; prev: Rec | undefined };
@@ -184,6 +186,8 @@ export class Store {
   private seqNo = 0;
   private manifest: Manifest | null = null;
   private prevGen: number | null = null;
+  private purgePending = false;
+  private lastCheckpoint: CheckpointResult | null = null;
   private maxGenSeen = 0;
   private recordsSinceCp = 0;
   private bytesAtCp = 0;
@@ -599,6 +603,23 @@ export class Store {
     return this.cpPromise !== null;
   }
 
+  /**
+   * Personal data was erased: no copy of the old values may stay on disk. The next checkpoint
+   * keeps no previous generation and trims the journal to itself (the erased record, its audit
+   * entries and every shard they sit in are dirty, so the new generation holds only the blanked
+   * values). Starts that checkpoint now — after one already under way, which captured its shards
+   * before the erasure. Until the next ordinary checkpoint there is one generation only.
+   */
+  requestPurge(): Promise<CheckpointResult> {
+    this.purgePending = true;
+    const after = this.cpPromise ? this.cpPromise.catch(() => undefined) : Promise.resolve();
+    return after.then(() => (this.purgePending ? this.checkpoint() : this.lastCheckpoint!));
+  }
+
+  get purgeRequested(): boolean {
+    return this.purgePending;
+  }
+
   /** Writes the dirty shards and a new manifest; joins a checkpoint already under way. */
   checkpoint(): Promise<CheckpointResult> {
     if (this.cpPromise) return this.cpPromise;
@@ -614,6 +635,8 @@ export class Store {
     if (this.failure) throw new AppError('store_failed', 'The data folder cannot be written');
     const seq = this.seqNo;
     const gen = Math.max(this.maxGenSeen, this.manifest?.gen ?? 0) + 1;
+    const purge = this.purgePending;
+    this.purgePending = false;
     // Capture the dirty shards as they are at `seq`: their id lists are copied now, and each
     // collection keeps the old version of any record replaced before its shard is written.
     const captured: Array<{ col: Collection; shard: number; ids: string[] }> = [];
@@ -669,12 +692,22 @@ export class Store {
         collections,
       };
       await writeManifest(this.fs, this.snapDir, manifest, this.opts.unsafe?.skipSnapshotSync);
-      this.prevGen = this.manifest?.gen ?? null;
+      this.prevGen = purge ? null : (this.manifest?.gen ?? null);
+      if (purge) this.older = [];
       this.manifest = manifest;
       this.maxGenSeen = gen;
       await this.cleanup();
-      return { gen, seq, shardsWritten: captured.length, bytesWritten, ms: performance.now() - t0 };
+      this.lastCheckpoint = {
+        gen,
+        seq,
+        shardsWritten: captured.length,
+        bytesWritten,
+        ms: performance.now() - t0,
+        purged: purge,
+      };
+      return this.lastCheckpoint;
     } catch (e) {
+      if (purge) this.purgePending = true;
       for (const c of captured) c.col.shards[c.shard]!.dirty = true;
       throw e;
     } finally {
