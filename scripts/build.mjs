@@ -25,7 +25,9 @@ if (only !== 'renderer') {
   await esbuild({
     ...common,
     format: 'cjs',
-    external: ['electron'],
+    // pdfmake (pdfkit, fontkit) reads data files relative to its own folder: it stays a package in
+    // node_modules (electron-builder ships production dependencies) instead of being bundled.
+    external: ['electron', 'pdfmake'],
     entryPoints: {
       index: 'main/index.ts',
       preload: 'main/preload/preload.ts',
@@ -38,6 +40,7 @@ if (only !== 'renderer') {
     ...common,
     format: 'esm',
     entryPoints: { cli: 'main/host/cli.ts' },
+    external: ['pdfmake'],
     outdir: 'dist/host',
     outExtension: { '.js': '.mjs' },
     // Bundled CommonJS dependencies still call require(); give the ES module one.

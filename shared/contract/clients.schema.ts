@@ -380,9 +380,7 @@ export const ConsentInput = z
   })
   .strict();
 
-export const PersonalExportInput = z
-  .object({ id: z.string(), format: z.enum(['json', 'pdf']) })
-  .strict();
+export const PersonalExportInput = z.object({ id: z.string(), format: z.enum(['json', 'pdf']) }).strict();
 /** The file itself: small enough to travel in the answer, saved by the renderer where the user says. */
 export const PersonalExportFile = z.object({
   fileName: z.string(),
@@ -391,9 +389,7 @@ export const PersonalExportFile = z.object({
 });
 export type PersonalExportFile = z.infer<typeof PersonalExportFile>;
 
-export const EraseInput = z
-  .object({ id: z.string(), reason: z.string().trim().min(1).max(500) })
-  .strict();
+export const EraseInput = z.object({ id: z.string(), reason: z.string().trim().min(1).max(500) }).strict();
 
 /** A proposed contact waiting in the operator's queue, with the client it belongs to. */
 export const ProposedContactRow = z.object({

@@ -133,6 +133,8 @@ export const contract = {
   'backups:preview': { input: z.object({ id: DataFileName }).strict(), output: BackupPreview, early: true },
   'backups:restore': { input: z.object({ id: DataFileName }).strict(), output: SessionState, early: true },
   'backups:exportAll': { input: empty, output: ExportResult },
+  /** Removes one backup; answers the list that remains. */
+  'backups:delete': { input: z.object({ id: DataFileName }).strict(), output: z.array(BackupInfo) },
 
   'clients:list': {
     input: ClientListInput,

@@ -37,6 +37,7 @@ export const PERMISSIONS: Record<CommandName, Access> = {
   'backups:preview': ADMIN,
   'backups:restore': ADMIN,
   'backups:exportAll': ADMIN,
+  'backups:delete': ADMIN,
   // Row scope applies inside: a rep sees their own clients, a manager their team's.
   'clients:list': 'signedIn',
   'clients:get': 'signedIn',

@@ -39,6 +39,7 @@ backups:create                       -    -    -    -    Y
 backups:preview                      -    -    -    -    Y
 backups:restore                      -    -    -    -    Y
 backups:exportAll                    -    -    -    -    Y
+backups:delete                       -    -    -    -    Y
 clients:list                         -    Y    Y    Y    Y
 clients:get                          -    Y    Y    Y    Y
 clients:create                       -    Y    -    -    Y
@@ -114,6 +115,7 @@ const SAMPLES: Record<CommandName, (who: Who) => unknown> = {
   'backups:preview': () => ({ id: ids.backup }),
   'backups:restore': () => ({ id: ids.backup }),
   'backups:exportAll': () => ({}),
+  'backups:delete': () => ({ id: ids.backup }),
   'auth:session': () => ({}),
   'auth:signIn': (who) =>
     who === 'anon'

@@ -100,6 +100,17 @@ export async function rotateBackups(fs: FileLayer, dataDir: string, keep: number
   return removed;
 }
 
+/**
+ * Removes one backup (any kind): how an administrator completes an erasure of personal data in
+ * backups that do not rotate (manual, pre-restore, pre-migration). Shards still named by the live
+ * snapshot or another backup are hard links and stay.
+ */
+export async function deleteBackup(fs: FileLayer, dataDir: string, id: string): Promise<void> {
+  if (!(await listBackups(fs, dataDir)).some((b) => b.id === id))
+    throw new AppError('not_found', `No backup ${id}`, { key: 'errors.backup_not_found', details: { id } });
+  await rm(path.join(backupsDir(dataDir), id), { recursive: true, force: true });
+}
+
 /** What a backup holds, read from its own files (the office's name is in its offices shard). */
 export async function previewBackup(
   fs: FileLayer,

@@ -5,7 +5,7 @@ import { AppError } from '../../../shared/contract/errors';
 import { currentOffice } from '../office/office.service';
 import type { PartialHandlers } from '../app/handler-table';
 import { sessionState } from '../auth/auth.service';
-import { previewBackup } from './backup.service';
+import { deleteBackup, previewBackup } from './backup.service';
 import { nodeFileLayer } from '../store/file-layer';
 
 export const backupHandlers: PartialHandlers<
@@ -14,6 +14,7 @@ export const backupHandlers: PartialHandlers<
   | 'backups:preview'
   | 'backups:restore'
   | 'backups:exportAll'
+  | 'backups:delete'
   | 'setup:importAll'
   | 'setup:incomingFiles'
 > = {
@@ -25,6 +26,10 @@ export const backupHandlers: PartialHandlers<
     return sessionState(ctx);
   },
   'backups:exportAll': (ctx) => ctx.data.exportAll(),
+  'backups:delete': async (ctx, i) => {
+    await deleteBackup(nodeFileLayer, ctx.store.dir, i.id);
+    return ctx.data.listBackups();
+  },
   'setup:incomingFiles': async (ctx) => {
     // Before the office exists only: afterwards nobody signed out should learn the data folder's path.
     if (currentOffice(ctx.store))

@@ -105,6 +105,26 @@ describe('backups', () => {
     );
   });
 
+  it('deletes one backup on request (how an erasure reaches backups that do not rotate)', async () => {
+    const core = await newCore();
+    const sid = await office(core);
+    const a = await ok<BackupInfo>(core, sid, 'backups:create');
+    const b = await ok<BackupInfo>(core, sid, 'backups:create');
+    const left = await ok<BackupInfo[]>(core, sid, 'backups:delete', { id: a.id });
+    expect(left.map((x) => x.id)).toEqual([b.id]);
+    expect(existsSync(path.join(core.dataDir, 'backups', a.id))).toBe(false);
+    // The live data shares files with the deleted backup by hard link: it is untouched.
+    expect((await core.dispatch(sid, 'office:get', {})).ok).toBe(true);
+    expect(await core.dispatch(sid, 'backups:delete', { id: a.id })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    expect(await core.dispatch(sid, 'backups:delete', { id: '../journal' })).toMatchObject({
+      ok: false,
+      error: { code: 'validation' },
+    });
+  });
+
   it('makes a backup on start, rotates the automatic ones, keeps manual ones', async () => {
     const core = await newCore();
     const sid = await office(core);

@@ -54,6 +54,8 @@ const en = {
     contact_not_found: 'This contact person no longer exists.',
     correction_not_found: 'This correction request no longer exists.',
     correction_decided: 'This correction request has been decided already.',
+    bulk_out_of_scope:
+      'Some of the selected clients ({{count, number}}) are not yours to change or no longer exist. Refresh the list and select again.',
   },
   validation: {
     correction_field: 'This field cannot be corrected through a request.',
@@ -101,6 +103,9 @@ const en = {
     parent_invalid: 'Choose an existing client as the parent company (not the client itself).',
     segment_unknown: 'Choose a segment from the list.',
     rep_unknown: 'Choose a sales rep from the list.',
+    rep_out_of_scope: 'Choose one of the reps of your own teams.',
+    rep_required: 'Choose a rep: clients without a rep are assigned by the operator.',
+    bulk_nothing: 'Choose at least one value to change.',
     external_code_taken: 'Another client already has this external code.',
   },
 };
@@ -154,6 +159,8 @@ const pl: Translation<typeof en> = {
     contact_not_found: 'Ta osoba kontaktowa już nie istnieje.',
     correction_not_found: 'Ta prośba o korektę już nie istnieje.',
     correction_decided: 'O tej prośbie o korektę już zdecydowano.',
+    bulk_out_of_scope:
+      'Części zaznaczonych klientów ({{count, number}}) nie możesz zmieniać albo już nie istnieją. Odśwież listę i zaznacz ponownie.',
   },
   validation: {
     correction_field: 'Tego pola nie można poprawić przez prośbę o korektę.',
@@ -199,6 +206,9 @@ const pl: Translation<typeof en> = {
     parent_invalid: 'Wybierz istniejącego klienta jako firmę nadrzędną (nie tego samego klienta).',
     segment_unknown: 'Wybierz segment z listy.',
     rep_unknown: 'Wybierz przedstawiciela handlowego z listy.',
+    rep_out_of_scope: 'Wybierz przedstawiciela z własnych zespołów.',
+    rep_required: 'Wybierz przedstawiciela: klientów bez przedstawiciela przydziela operator.',
+    bulk_nothing: 'Wybierz co najmniej jedną wartość do zmiany.',
     external_code_taken: 'Inny klient ma już ten kod zewnętrzny.',
   },
 };
@@ -253,6 +263,8 @@ const cs: Translation<typeof en> = {
     contact_not_found: 'Tato kontaktní osoba už neexistuje.',
     correction_not_found: 'Tato žádost o opravu už neexistuje.',
     correction_decided: 'O této žádosti o opravu už bylo rozhodnuto.',
+    bulk_out_of_scope:
+      'Některé vybrané zákazníky ({{count, number}}) nemůžete měnit nebo už neexistují. Obnovte seznam a vyberte je znovu.',
   },
   validation: {
     correction_field: 'Toto pole nelze opravit žádostí o opravu.',
@@ -297,6 +309,9 @@ const cs: Translation<typeof en> = {
     parent_invalid: 'Jako mateřskou firmu vyberte existujícího zákazníka (ne jeho samotného).',
     segment_unknown: 'Vyberte segment ze seznamu.',
     rep_unknown: 'Vyberte obchodního zástupce ze seznamu.',
+    rep_out_of_scope: 'Vyberte zástupce z vlastních týmů.',
+    rep_required: 'Vyberte zástupce: zákazníky bez zástupce přiděluje operátor.',
+    bulk_nothing: 'Vyberte alespoň jednu hodnotu ke změně.',
     external_code_taken: 'Tento externí kód už má jiný zákazník.',
   },
 };

@@ -158,6 +158,13 @@ const en = {
     col_version: 'Regio version',
     preview: 'Preview',
     preview_label: 'Preview the backup of {{date}}',
+    delete: 'Delete',
+    delete_label: 'Delete the backup of {{date}}',
+    delete_title: 'Delete the backup of {{date}}?',
+    delete_confirm: 'Delete the backup',
+    delete_body:
+      'The backup cannot be restored afterwards. Delete manual and pre-restore backups to complete the erasure of a person’s data: they do not expire by themselves.',
+    deleted: 'The backup of {{date}} was deleted.',
     empty: 'No backups yet. The first one is made when Regio starts, or now with the button above.',
     reasons: {
       start: 'At start',
@@ -359,6 +366,13 @@ const pl: Translation<typeof en> = {
     col_version: 'Wersja Regio',
     preview: 'Podgląd',
     preview_label: 'Podgląd kopii z {{date}}',
+    delete: 'Usuń',
+    delete_label: 'Usuń kopię z {{date}}',
+    delete_title: 'Usunąć kopię z {{date}}?',
+    delete_confirm: 'Usuń kopię',
+    delete_body:
+      'Tej kopii nie będzie można później przywrócić. Usuń kopie ręczne i sprzed przywracania, aby dokończyć usunięcie danych osoby: same nie wygasają.',
+    deleted: 'Kopia z {{date}} została usunięta.',
     empty:
       'Nie ma jeszcze kopii zapasowych. Pierwsza powstaje przy uruchomieniu Regio albo teraz, przyciskiem powyżej.',
     reasons: {
@@ -558,6 +572,13 @@ const cs: Translation<typeof en> = {
     col_version: 'Verze Regio',
     preview: 'Náhled',
     preview_label: 'Náhled zálohy z {{date}}',
+    delete: 'Smazat',
+    delete_label: 'Smazat zálohu z {{date}}',
+    delete_title: 'Smazat zálohu z {{date}}?',
+    delete_confirm: 'Smazat zálohu',
+    delete_body:
+      'Zálohu pak nebude možné obnovit. Smažte ruční zálohy a zálohy před obnovením, abyste dokončili výmaz údajů osoby: samy nevyprší.',
+    deleted: 'Záloha z {{date}} byla smazána.',
     empty: 'Zatím žádné zálohy. První vznikne při spuštění Regio, nebo hned teď tlačítkem výše.',
     reasons: {
       start: 'Při spuštění',

@@ -31,6 +31,8 @@ export function BackupsTab() {
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<unknown>(null);
   const [previewOf, setPreviewOf] = useState<BackupInfo | null>(null);
+  const [deleteOf, setDeleteOf] = useState<BackupInfo | null>(null);
+  const remove = useBackupsStore((s) => s.remove);
   const [message, announce] = useAnnouncer();
   const lang = i18n.language;
   const when = (b: { createdAt: string }) => formatDateTime(b.createdAt, lang, timeZone);
@@ -125,6 +127,15 @@ export function BackupsTab() {
                       onClick={() => setPreviewOf(b)}
                     >
                       {t('backups.preview')}
+                    </button>{' '}
+                    <button
+                      type="button"
+                      className="button button--small button--ghost"
+                      aria-label={t('backups.delete_label', { date: when(b) })}
+                      onClick={() => setDeleteOf(b)}
+                      data-testid="backup-delete"
+                    >
+                      {t('backups.delete')}
                     </button>
                   </td>
                 </tr>
@@ -134,6 +145,21 @@ export function BackupsTab() {
         </div>
       )}
       <ExportCard />
+      {deleteOf && (
+        <ConfirmDialog
+          title={t('backups.delete_title', { date: when(deleteOf) })}
+          confirmLabel={t('backups.delete_confirm')}
+          danger
+          testId="confirm-delete-backup"
+          onClose={() => setDeleteOf(null)}
+          onConfirm={async () => {
+            await remove(deleteOf.id);
+            announce(t('backups.deleted', { date: when(deleteOf) }));
+          }}
+        >
+          <p>{t('backups.delete_body')}</p>
+        </ConfirmDialog>
+      )}
       {previewOf && <PreviewDialog backup={previewOf} when={when} onClose={() => setPreviewOf(null)} />}
     </div>
   );

@@ -23,6 +23,8 @@ export interface BackupsState {
   /** Restores and signs everyone out (this window too): the sign-in screen follows. */
   restore: (id: string) => Promise<void>;
   exportAll: () => Promise<ExportResult>;
+  /** Deletes one backup (to complete an erasure of personal data); the list is the core's answer. */
+  remove: (id: string) => Promise<void>;
   reset: () => void;
 }
 
@@ -61,6 +63,11 @@ export function createBackupsStore(
       const result = await api.call('backups:exportAll', {});
       set({ lastExport: result });
       return result;
+    },
+    remove: async (id) => {
+      const list = await api.call('backups:delete', { id });
+      generation++;
+      set({ status: 'ready', list, error: null });
     },
     reset: () => {
       generation++;
