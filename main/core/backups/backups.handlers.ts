@@ -5,6 +5,7 @@ import { AppError } from '../../../shared/contract/errors';
 import { currentOffice } from '../office/office.service';
 import type { PartialHandlers } from '../app/handler-table';
 import { sessionState } from '../auth/auth.service';
+import { auditExport } from '../audit/audit.service';
 import { deleteBackup, previewBackup } from './backup.service';
 import { nodeFileLayer } from '../store/file-layer';
 
@@ -25,7 +26,20 @@ export const backupHandlers: PartialHandlers<
     await ctx.data.restore(i.id);
     return sessionState(ctx);
   },
-  'backups:exportAll': (ctx) => ctx.data.exportAll(),
+  'backups:exportAll': async (ctx) => {
+    const r = await ctx.data.exportAll();
+    // The file holds every person's data: like any export of personal data, it is in the audit log.
+    const office = currentOffice(ctx.store);
+    await ctx.store.transact({ userId: ctx.actorId() }, (tx) =>
+      auditExport(tx, {
+        kind: 'office_export',
+        entity: 'offices',
+        entityId: office?.id ?? 'office',
+        count: r.records,
+      }),
+    );
+    return r;
+  },
   'backups:delete': async (ctx, i) => {
     await deleteBackup(nodeFileLayer, ctx.store.dir, i.id);
     return ctx.data.listBackups();

@@ -157,6 +157,12 @@ describe('backups', () => {
     const exp = await ok<{ fileName: string; records: number }>(core, sid, 'backups:exportAll');
     const file = path.join(core.dataDir, 'exports', exp.fileName);
     expect(exp.records).toBeGreaterThan(20);
+    // Every person's data is in the file: the export is in the audit log.
+    expect(
+      [...core.store.all<{ action: string; details?: { kind: string; count: number } }>('audit')].filter(
+        (a) => a.action === 'export',
+      ),
+    ).toEqual([expect.objectContaining({ details: { kind: 'office_export', count: exp.records } })]);
 
     const target = await newCore();
     const incoming = path.join(target.dataDir, 'incoming');
