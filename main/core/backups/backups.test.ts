@@ -159,9 +159,9 @@ describe('backups', () => {
     expect(exp.records).toBeGreaterThan(20);
     // Every person's data is in the file: the export is in the audit log.
     expect(
-      [...core.store.all<{ action: string; details?: { kind: string; count: number } }>('audit')].filter(
-        (a) => a.action === 'export',
-      ),
+      [
+        ...core.store.all<{ id: string; action: string; details?: { kind: string; count: number } }>('audit'),
+      ].filter((a) => a.action === 'export'),
     ).toEqual([expect.objectContaining({ details: { kind: 'office_export', count: exp.records } })]);
 
     const target = await newCore();
