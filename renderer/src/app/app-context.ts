@@ -4,6 +4,10 @@ import type { BackupsState } from '../features/admin/backups/backups.store';
 import type { DictionariesState } from '../features/admin/dictionaries/dictionaries.store';
 import type { PeopleState } from '../features/admin/people/people.store';
 import type { SessionStoreState } from '../features/auth/session.store';
+import type { ClientCardState } from '../features/clients/card/client-card.store';
+import type { DirectoryState } from '../features/clients/directory.store';
+import type { ClientListState } from '../features/clients/list/client-list.store';
+import type { QueueState } from '../features/clients/queue/queue.store';
 import type { NavState } from '../shell/nav.store';
 import type { AppState } from './app.store';
 import type { AppServices } from './services';
@@ -36,4 +40,16 @@ export function useDictionariesStore<T>(selector: (s: DictionariesState) => T): 
 }
 export function useBackupsStore<T>(selector: (s: BackupsState) => T): T {
   return useStore(useServices().stores.backups, selector);
+}
+export function useDirectoryStore<T>(selector: (s: DirectoryState) => T): T {
+  return useStore(useServices().stores.directory, selector);
+}
+export function useClientListStore<T>(selector: (s: ClientListState) => T): T {
+  return useStore(useServices().stores.clientList, selector);
+}
+export function useClientCardStore<T>(selector: (s: ClientCardState) => T): T {
+  return useStore(useServices().stores.clientCard, selector);
+}
+export function useQueueStore<T>(selector: (s: QueueState) => T): T {
+  return useStore(useServices().stores.queue, selector);
 }

@@ -9,6 +9,14 @@ import type { DictionariesState } from '../features/admin/dictionaries/dictionar
 import { createPeopleStore } from '../features/admin/people/people.store';
 import type { PeopleState } from '../features/admin/people/people.store';
 import { createSessionStore } from '../features/auth/session.store';
+import { createClientCardStore } from '../features/clients/card/client-card.store';
+import type { ClientCardState } from '../features/clients/card/client-card.store';
+import { createDirectoryStore } from '../features/clients/directory.store';
+import type { DirectoryState } from '../features/clients/directory.store';
+import { createClientListStore } from '../features/clients/list/client-list.store';
+import type { ClientListState } from '../features/clients/list/client-list.store';
+import { createQueueStore } from '../features/clients/queue/queue.store';
+import type { QueueState } from '../features/clients/queue/queue.store';
 import type { SessionStoreState } from '../features/auth/session.store';
 import { createNavStore } from '../shell/nav.store';
 import type { HashWindow, NavState } from '../shell/nav.store';
@@ -26,6 +34,10 @@ export interface Stores {
   people: StoreApi<PeopleState>;
   dictionaries: StoreApi<DictionariesState>;
   backups: StoreApi<BackupsState>;
+  directory: StoreApi<DirectoryState>;
+  clientList: StoreApi<ClientListState>;
+  clientCard: StoreApi<ClientCardState>;
+  queue: StoreApi<QueueState>;
 }
 
 export interface AppServices {
@@ -71,6 +83,10 @@ export function createServices(rawApi: RegioApi, i18n: I18n, win: HashWindow): A
     people: createPeopleStore(api),
     dictionaries: createDictionariesStore(api),
     backups: createBackupsStore(api, session),
+    directory: createDirectoryStore(api),
+    clientList: createClientListStore(api),
+    clientCard: createClientCardStore(api),
+    queue: createQueueStore(api),
   };
   return {
     api,
@@ -86,6 +102,10 @@ export function createServices(rawApi: RegioApi, i18n: I18n, win: HashWindow): A
         stores.people.getState().reset();
         stores.dictionaries.getState().reset();
         stores.backups.getState().reset();
+        stores.directory.getState().reset();
+        stores.clientList.getState().reset();
+        stores.clientCard.getState().reset();
+        stores.queue.getState().reset();
         void stores.app.getState().refresh();
       });
       const stops = [
@@ -95,6 +115,10 @@ export function createServices(rawApi: RegioApi, i18n: I18n, win: HashWindow): A
         stores.nav.getState().start(),
         stores.people.getState().connect(),
         stores.dictionaries.getState().connect(),
+        stores.directory.getState().connect(),
+        stores.clientList.getState().connect(),
+        stores.clientCard.getState().connect(),
+        stores.queue.getState().connect(),
       ];
       return () => stops.forEach((stop) => stop());
     },

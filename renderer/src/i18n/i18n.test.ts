@@ -24,6 +24,13 @@ const SAME_ON_PURPOSE = new Set([
   'E-mail',
   'HoReCa',
   'UTC',
+  'REGON', // Polish and Czech registry ids are their own names everywhere
+  'DIČ',
+  'SMS',
+  'JSON',
+  'Segment', // the same word in Polish and Czech
+  'Status', // the same word in Polish
+  'Operator', // the same word in Polish
 ]);
 
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;

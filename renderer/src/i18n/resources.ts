@@ -1,5 +1,9 @@
 import { admin } from '../features/admin/admin.i18n';
 import { auth } from '../features/auth/auth.i18n';
+import { clientCard } from '../features/clients/card/client-card.i18n';
+import { clients } from '../features/clients/clients.i18n';
+import { clientList } from '../features/clients/list/client-list.i18n';
+import { queue } from '../features/clients/queue/queue.i18n';
 import { coming } from '../features/coming/coming.i18n';
 import { home } from '../features/home/home.i18n';
 import { settings } from '../features/settings/settings.i18n';
@@ -10,7 +14,20 @@ import { errors } from './errors.i18n';
 // The one place every namespace is registered. A feature adds its `*.i18n.ts` here; the types
 // (i18next.d.ts) and the completeness tests (i18n.test.ts) both read this map.
 
-export const namespaces = { common, errors, auth, shell, coming, home, admin, settings } as const;
+export const namespaces = {
+  common,
+  errors,
+  auth,
+  shell,
+  coming,
+  home,
+  admin,
+  settings,
+  clients,
+  clientList,
+  clientCard,
+  queue,
+} as const;
 
 export type NamespaceName = keyof typeof namespaces;
 export const NAMESPACE_NAMES = Object.keys(namespaces) as NamespaceName[];

@@ -7,6 +7,7 @@ import { ErrorBoundary } from '../components/ErrorBoundary';
 import { LanguageSelect } from '../components/LanguageSelect';
 import { StatusBar } from '../components/StatusBar';
 import { AdminScreen } from '../features/admin/AdminScreen';
+import { ClientsScreen } from '../features/clients/ClientsScreen';
 import { ComingScreen } from '../features/coming/ComingScreen';
 import { HomeScreen } from '../features/home/HomeScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
@@ -113,6 +114,8 @@ function Screen({ route, user }: { route: Route; user: PublicUser }) {
       return <HomeScreen user={user} />;
     case 'admin':
       return <AdminScreen tab={route.tab} />;
+    case 'clients':
+      return <ClientsScreen view={route} user={user} />;
     case 'settings':
       return <SettingsScreen />;
     default:

@@ -18,6 +18,17 @@ describe('routes', () => {
       expect(parseHash(bad), bad).toBeNull();
   });
 
+  it('opens the client list, the queue and a client card from the hash', () => {
+    const id = '019a0000-0000-7000-8000-000000000001';
+    expect(parseHash('#/clients')).toEqual({ section: 'clients', view: 'list' });
+    expect(parseHash('#/clients/queue')).toEqual({ section: 'clients', view: 'queue' });
+    expect(parseHash(`#/clients/${id}`)).toEqual({ section: 'clients', view: 'card', clientId: id });
+    expect(formatHash({ section: 'clients', view: 'card', clientId: id })).toBe(`#/clients/${id}`);
+    expect(parseHash('#/clients/nope')).toBeNull();
+    expect(parseHash('#/clients/019a0000-0000-4000-8000-000000000001')).toBeNull();
+    expect(parseHash('#/home/019a0000-0000-7000-8000-000000000001')).toBeNull();
+  });
+
   it('maps Alt+1…Alt+8 to the sections in navigation order', () => {
     expect(sectionForDigit(1)).toBe('home');
     expect(sectionForDigit(7)).toBe('admin');

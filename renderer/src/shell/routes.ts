@@ -18,7 +18,19 @@ export type Section = (typeof SECTIONS)[number];
 export const ADMIN_TABS = ['users', 'teams', 'office', 'dictionaries', 'backups'] as const;
 export type AdminTab = (typeof ADMIN_TABS)[number];
 
-export type Route = { section: Exclude<Section, 'admin'> } | { section: 'admin'; tab: AdminTab };
+/** The client base: the list, the operator's queue, or one client's card (#/clients/<id>). */
+export type ClientsView = { view: 'list' } | { view: 'queue' } | { view: 'card'; clientId: string };
+
+export type Route =
+  | { section: Exclude<Section, 'admin' | 'clients'> }
+  | { section: 'admin'; tab: AdminTab }
+  | ({ section: 'clients' } & ClientsView);
+
+export const CLIENTS: Route = { section: 'clients', view: 'list' };
+export const QUEUE: Route = { section: 'clients', view: 'queue' };
+export function clientCardRoute(clientId: string): Route {
+  return { section: 'clients', view: 'card', clientId };
+}
 
 export const HOME: Route = { section: 'home' };
 
@@ -43,23 +55,41 @@ function isAdminTab(s: string): s is AdminTab {
 
 /** '#/admin/teams' → the route; anything we do not know (or no hash at all) is null. */
 export function parseHash(hash: string): Route | null {
-  const m = /^#\/([a-z]+)(?:\/([a-z]+))?\/?$/.exec(hash);
+  const m = /^#\/([a-z]+)(?:\/([0-9a-z-]+))?\/?$/.exec(hash);
   if (!m) return null;
   const [, section = '', sub] = m;
   if (!isSection(section)) return null;
+  if (section === 'clients') {
+    if (sub === undefined) return CLIENTS;
+    if (sub === 'queue') return QUEUE;
+    // Record ids are UUIDv7: anything else is a mistyped address, not a client.
+    return /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(sub)
+      ? clientCardRoute(sub)
+      : null;
+  }
   if (section === 'admin') {
     if (sub === undefined) return { section: 'admin', tab: 'users' };
     return isAdminTab(sub) ? { section: 'admin', tab: sub } : null;
   }
-  return sub === undefined ? { section } : null;
+  if (sub !== undefined || !/^[a-z]+$/.test(section)) return null;
+  return { section };
 }
 
 export function formatHash(route: Route): string {
-  return route.section === 'admin' ? `#/admin/${route.tab}` : `#/${route.section}`;
+  if (route.section === 'admin') return `#/admin/${route.tab}`;
+  if (route.section === 'clients')
+    return route.view === 'list'
+      ? '#/clients'
+      : route.view === 'queue'
+        ? '#/clients/queue'
+        : `#/clients/${route.clientId}`;
+  return `#/${route.section}`;
 }
 
 export function routeOfSection(section: Section): Route {
-  return section === 'admin' ? { section: 'admin', tab: 'users' } : { section };
+  if (section === 'admin') return { section: 'admin', tab: 'users' };
+  if (section === 'clients') return CLIENTS;
+  return { section };
 }
 
 export function sameRoute(a: Route, b: Route): boolean {

@@ -6,6 +6,7 @@ const en = {
   greeting: 'Hello, {{name}}',
   today: 'Today is',
   glance: 'The office at a glance',
+  work: 'Your work',
   will_show: 'What your home will show',
   will_show_hint: 'These counters fill in as the client, visit and action screens arrive.',
   admin: {
@@ -22,9 +23,13 @@ const en = {
   },
   operator: {
     incomplete: 'Clients to complete',
-    incomplete_hint: 'Clients missing part of the minimal data set, and who owns each gap.',
+    incomplete_hint: 'Clients missing data you look after, per kind of gap; one client can have several.',
     corrections: 'Correction requests',
-    corrections_hint: 'Wrong contact data reported by reps, waiting for you.',
+    corrections_hint: 'Wrong data reported by reps, waiting for your decision.',
+    proposed: 'Unconfirmed contacts',
+    proposed_hint: 'Contact persons added by reps on visits, to confirm or correct.',
+    open_queue: 'Open the queue',
+    go_clients: 'Go to clients',
     duplicates: 'Suspected duplicates',
     duplicates_hint: 'Pairs found by the duplicate scan, with the reason.',
   },
@@ -37,6 +42,13 @@ const en = {
     assessment_hint: 'Local actions that have ended and wait for your verdict.',
     deals: 'Deals this month',
     deals_hint: 'Deals won against the month’s plan, e.g. “5\u00a0of\u00a010”.',
+    my_corrections: 'My correction requests',
+    my_waiting: 'Waiting',
+    my_accepted: 'Accepted',
+    my_rejected: 'Rejected',
+    my_none: 'You have not filed any yet. When you find wrong data, file one from the client’s card.',
+    my_link: 'See my requests',
+    rejected_notes: 'Why the operator rejected:',
   },
   manager: {
     recommendations: 'Recommendations waiting',
@@ -47,6 +59,9 @@ const en = {
     visits_hint: 'Done out of planned, per rep.',
     plan: 'Plan progress',
     plan_hint: 'Contacts, meetings and deals against the month’s targets.',
+    no_rep: 'Clients without a rep',
+    no_rep_hint: 'Nobody looks after them until you assign a rep.',
+    go_clients: 'Go to clients',
   },
 };
 
@@ -54,6 +69,7 @@ const pl: Translation<typeof en> = {
   greeting: 'Dzień dobry, {{name}}',
   today: 'Dziś jest',
   glance: 'Biuro w skrócie',
+  work: 'Twoja praca',
   will_show: 'Co pokaże Twoja strona główna',
   will_show_hint: 'Te liczniki wypełnią się, gdy pojawią się ekrany klientów, wizyt i akcji.',
   admin: {
@@ -71,9 +87,14 @@ const pl: Translation<typeof en> = {
   operator: {
     incomplete: 'Klienci do uzupełnienia',
     incomplete_hint:
-      'Klienci, którym brakuje części minimalnego zestawu danych, i kto odpowiada za każdą lukę.',
-    corrections: 'Zgłoszenia korekt',
-    corrections_hint: 'Błędne dane kontaktowe zgłoszone przez przedstawicieli, czekające na Ciebie.',
+      'Klienci, którym brakuje danych, za które odpowiadasz, według rodzaju braku; jeden klient może mieć kilka.',
+    corrections: 'Prośby o korektę',
+    corrections_hint: 'Błędne dane zgłoszone przez przedstawicieli, czekające na Twoją decyzję.',
+    proposed: 'Niepotwierdzone osoby kontaktowe',
+    proposed_hint:
+      'Osoby kontaktowe dodane przez przedstawicieli podczas wizyt, do potwierdzenia lub poprawienia.',
+    open_queue: 'Otwórz kolejkę',
+    go_clients: 'Przejdź do klientów',
     duplicates: 'Podejrzane duplikaty',
     duplicates_hint: 'Pary znalezione przez wyszukiwanie duplikatów, z powodem.',
   },
@@ -86,6 +107,13 @@ const pl: Translation<typeof en> = {
     assessment_hint: 'Zakończone akcje lokalne, które czekają na Twoją ocenę.',
     deals: 'Transakcje w tym miesiącu',
     deals_hint: 'Wygrane transakcje wobec planu na miesiąc, np. „5\u00a0z\u00a010”.',
+    my_corrections: 'Moje prośby o korektę',
+    my_waiting: 'Czekają',
+    my_accepted: 'Przyjęte',
+    my_rejected: 'Odrzucone',
+    my_none: 'Nie masz jeszcze próśb o korektę. Gdy zauważysz błędne dane, zgłoś je z karty klienta.',
+    my_link: 'Zobacz moje prośby',
+    rejected_notes: 'Dlaczego operator odrzucił:',
   },
   manager: {
     recommendations: 'Rekomendacje do decyzji',
@@ -96,6 +124,9 @@ const pl: Translation<typeof en> = {
     visits_hint: 'Wykonane spośród zaplanowanych, dla każdego przedstawiciela.',
     plan: 'Realizacja planu',
     plan_hint: 'Kontakty, spotkania i transakcje wobec celów na miesiąc.',
+    no_rep: 'Klienci bez przedstawiciela',
+    no_rep_hint: 'Nikt się nimi nie zajmuje, dopóki nie przypiszesz przedstawiciela.',
+    go_clients: 'Przejdź do klientów',
   },
 };
 
@@ -103,6 +134,7 @@ const cs: Translation<typeof en> = {
   greeting: 'Dobrý den, {{name}}',
   today: 'Dnes je',
   glance: 'Kancelář v kostce',
+  work: 'Vaše práce',
   will_show: 'Co ukáže vaše úvodní stránka',
   will_show_hint: 'Tato počítadla se naplní, až přibudou obrazovky zákazníků, návštěv a akcí.',
   admin: {
@@ -119,9 +151,14 @@ const cs: Translation<typeof en> = {
   },
   operator: {
     incomplete: 'Zákazníci k doplnění',
-    incomplete_hint: 'Zákazníci, kterým chybí část minimální sady údajů, a kdo odpovídá za kterou mezeru.',
+    incomplete_hint:
+      'Zákazníci, kterým chybí údaje, za které odpovídáte, podle druhu mezery; jeden zákazník jich může mít víc.',
     corrections: 'Žádosti o opravu',
-    corrections_hint: 'Chybné kontaktní údaje nahlášené zástupci, které čekají na vás.',
+    corrections_hint: 'Chybné údaje nahlášené zástupci, které čekají na vaše rozhodnutí.',
+    proposed: 'Nepotvrzené kontaktní osoby',
+    proposed_hint: 'Kontaktní osoby přidané zástupci při návštěvách, k potvrzení nebo opravě.',
+    open_queue: 'Otevřít frontu',
+    go_clients: 'Přejít na zákazníky',
     duplicates: 'Podezřelé duplicity',
     duplicates_hint: 'Dvojice nalezené hledáním duplicit, s důvodem.',
   },
@@ -134,6 +171,14 @@ const cs: Translation<typeof en> = {
     assessment_hint: 'Skončené lokální akce, které čekají na vaše hodnocení.',
     deals: 'Obchody tento měsíc',
     deals_hint: 'Vyhrané obchody oproti plánu na měsíc, např. „5\u00a0z\u00a010“.',
+    my_corrections: 'Moje žádosti o opravu',
+    my_waiting: 'Čekají',
+    my_accepted: 'Přijaté',
+    my_rejected: 'Zamítnuté',
+    my_none:
+      'Zatím jste nepodali žádnou žádost. Když narazíte na chybné údaje, podejte ji z karty zákazníka.',
+    my_link: 'Zobrazit moje žádosti',
+    rejected_notes: 'Proč operátor zamítl:',
   },
   manager: {
     recommendations: 'Doporučení k rozhodnutí',
@@ -144,6 +189,9 @@ const cs: Translation<typeof en> = {
     visits_hint: 'Hotové z naplánovaných, pro každého zástupce.',
     plan: 'Plnění plánu',
     plan_hint: 'Kontakty, schůzky a obchody oproti cílům na měsíc.',
+    no_rep: 'Zákazníci bez obchodního zástupce',
+    no_rep_hint: 'Nikdo se o ně nestará, dokud jim nepřidělíte zástupce.',
+    go_clients: 'Přejít na zákazníky',
   },
 };
 

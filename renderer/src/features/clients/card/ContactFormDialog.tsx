@@ -1,0 +1,269 @@
+import { useState } from 'react';
+import type { FormEvent, KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ContactFields, normalizeContact } from '../../../../../shared/contract/clients.schema';
+import type { Contact } from '../../../../../shared/contract/clients.schema';
+import type { Country } from '../../../../../shared/domain/contact-data';
+import { useClientCardStore } from '../../../app/app-context';
+import { Dialog } from '../../../components/Dialog';
+import { Field } from '../../../components/Field';
+import { FormDialogActions } from '../../../components/FormDialogActions';
+import { useFormErrors } from '../../../components/use-form-errors';
+import {
+  collapseListIssues,
+  contactFormValues,
+  contactInputOf,
+  contactPatchOf,
+  listIssueIndexes,
+  localValidationError,
+  ruleIssues,
+  zodIssues,
+} from './client-card.selectors';
+import type { ContactFormValues } from './client-card.selectors';
+
+export type ContactFormMode = 'create' | 'edit' | 'propose' | 'confirm';
+
+const FIELDS = ['firstName', 'surname', 'position', 'phones', 'emails', 'notes'] as const;
+const LISTS = ['phones', 'emails'] as const;
+
+interface Props {
+  /** create / edit (operator, admin), propose (rep, manager), confirm (correct, then confirm). */
+  mode: ContactFormMode;
+  clientId: string;
+  /** The client's country: phones are read in it ("601 234 567" is Polish for a Polish store). */
+  country: Country;
+  contact?: Contact | null;
+  onClose: () => void;
+  onSaved: (contact: Contact, mode: ContactFormMode) => void;
+}
+
+/** Ctrl+Enter (or ⌘+Enter) saves from a multi-line field, where Enter starts a new line. */
+function submitOnCtrlEnter(e: KeyboardEvent<HTMLTextAreaElement>) {
+  if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+    e.preventDefault();
+    e.currentTarget.form?.requestSubmit();
+  }
+}
+
+/**
+ * A contact person: name, position, phones and e-mails (one per line; the core stores phones in
+ * E.164 and says which line it could not read), notes. Enter saves (Ctrl+Enter in the lists), Esc cancels.
+ */
+export function ContactFormDialog({ mode, clientId, country, contact, onClose, onSaved }: Props) {
+  const { t } = useTranslation(['clientCard', 'clients', 'common']);
+  const saveContact = useClientCardStore((s) => s.saveContact);
+  const [values, setValues] = useState<ContactFormValues>(() => contactFormValues(contact ?? null));
+  const [busy, setBusy] = useState(false);
+  // The last refusal and the lines it was about, so "line 2" names the line the user typed.
+  const [failure, setFailure] = useState<{ error: unknown; lines: Record<'phones' | 'emails', number[]> }>({
+    error: null,
+    lines: { phones: [], emails: [] },
+  });
+  const form = useFormErrors(FIELDS);
+
+  const set = (key: keyof ContactFormValues, value: string) => {
+    setValues((v) => ({ ...v, [key]: value }));
+    form.clear(key);
+  };
+
+  const fail = (error: unknown, lines: Record<'phones' | 'emails', number[]>) => {
+    setFailure({ error, lines });
+    form.fail(collapseListIssues(error, LISTS));
+  };
+
+  const onSubmit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const { fields, lines } = contactInputOf(values);
+    // The core's own rules first (required names, phones and e-mails readable in this country).
+    const parsed = ContactFields.safeParse({ clientId, ...fields });
+    const local = parsed.success
+      ? localValidationError(ruleIssues(normalizeContact(parsed.data, country).issues))
+      : localValidationError(zodIssues(parsed.error));
+    if (local) {
+      fail(local, lines);
+      return;
+    }
+    setBusy(true);
+    try {
+      let saved: Contact;
+      if ((mode === 'edit' || mode === 'confirm') && contact) {
+        const patch = contactPatchOf(contact, fields);
+        const changed = Object.keys(patch).length > 0;
+        if (mode === 'edit') saved = changed ? await saveContact({ mode, id: contact.id, patch }) : contact;
+        // Confirm as corrected, or as it was when nothing changed.
+        else saved = await saveContact(changed ? { mode, id: contact.id, patch } : { mode, id: contact.id });
+      } else {
+        saved = await saveContact({
+          mode: mode === 'propose' ? 'propose' : 'create',
+          input: { clientId, ...fields },
+        });
+      }
+      onSaved(saved, mode);
+    } catch (err) {
+      fail(err, lines);
+      setBusy(false);
+    }
+  };
+
+  /** The field's message, naming the line when the problem is one entry of the list. */
+  const listError = (field: 'phones' | 'emails'): string | undefined => {
+    const message = form.errorOf(field);
+    if (!message) return undefined;
+    const index = listIssueIndexes(failure.error, field)[0];
+    const line = index === undefined ? undefined : failure.lines[field][index];
+    return line === undefined ? message : t('contact_form.line', { line, message });
+  };
+
+  const title = {
+    create: t('contact_form.title_new'),
+    edit: t('contact_form.title_edit'),
+    propose: t('contact_form.title_propose'),
+    confirm: t('contact_form.title_confirm'),
+  }[mode];
+
+  const props = form.fieldProps;
+  const label = (f: (typeof FIELDS)[number]) => t(`clients:fields.${f}`);
+
+  return (
+    <Dialog title={title} onClose={onClose} wide testId="contact-dialog">
+      <form className="form" noValidate onSubmit={(e) => void onSubmit(e)}>
+        {mode === 'propose' && (
+          <p className="notice" data-testid="contact-propose-hint">
+            {t('contacts.propose_hint')}
+          </p>
+        )}
+        {form.formError && (
+          <div className="form__alert" role="alert">
+            {form.formError}
+          </div>
+        )}
+        <div className="form__row">
+          <Field {...props('firstName', label('firstName'))}>
+            {(p) => (
+              <input
+                {...p}
+                data-autofocus
+                className="field__input"
+                type="text"
+                maxLength={80}
+                aria-required="true"
+                autoComplete="off"
+                name="firstName"
+                value={values.firstName}
+                data-testid="contact-field-firstName"
+                onChange={(e) => set('firstName', e.target.value)}
+              />
+            )}
+          </Field>
+          <Field {...props('surname', label('surname'))}>
+            {(p) => (
+              <input
+                {...p}
+                className="field__input"
+                type="text"
+                maxLength={80}
+                aria-required="true"
+                autoComplete="off"
+                name="surname"
+                value={values.surname}
+                data-testid="contact-field-surname"
+                onChange={(e) => set('surname', e.target.value)}
+              />
+            )}
+          </Field>
+        </div>
+        <Field {...props('position', label('position'))}>
+          {(p) => (
+            <input
+              {...p}
+              className="field__input"
+              type="text"
+              maxLength={80}
+              autoComplete="off"
+              name="position"
+              value={values.position}
+              data-testid="contact-field-position"
+              onChange={(e) => set('position', e.target.value)}
+            />
+          )}
+        </Field>
+        <div className="form__row">
+          <Field
+            id={form.idOf('phones')}
+            label={label('phones')}
+            hint={t('contact_form.phones_hint')}
+            error={listError('phones')}
+          >
+            {(p) => (
+              <textarea
+                {...p}
+                className="field__input client-card__lines"
+                rows={3}
+                autoComplete="off"
+                spellCheck={false}
+                name="phones"
+                value={values.phones}
+                data-testid="contact-field-phones"
+                onChange={(e) => set('phones', e.target.value)}
+                onKeyDown={submitOnCtrlEnter}
+              />
+            )}
+          </Field>
+          <Field
+            id={form.idOf('emails')}
+            label={label('emails')}
+            hint={t('contact_form.lines_hint')}
+            error={listError('emails')}
+          >
+            {(p) => (
+              <textarea
+                {...p}
+                className="field__input client-card__lines"
+                rows={3}
+                autoComplete="off"
+                spellCheck={false}
+                name="emails"
+                value={values.emails}
+                data-testid="contact-field-emails"
+                onChange={(e) => set('emails', e.target.value)}
+                onKeyDown={submitOnCtrlEnter}
+              />
+            )}
+          </Field>
+        </div>
+        <Field {...props('notes', label('notes'), t('contact_form.notes_hint'))}>
+          {(p) => (
+            <textarea
+              {...p}
+              className="field__input"
+              rows={3}
+              maxLength={2000}
+              name="notes"
+              value={values.notes}
+              data-testid="contact-field-notes"
+              onChange={(e) => set('notes', e.target.value)}
+              onKeyDown={submitOnCtrlEnter}
+            />
+          )}
+        </Field>
+        {mode === 'propose' ? (
+          <FormDialogActions
+            onCancel={onClose}
+            busy={busy}
+            submitLabel={t('contact_form.submit_propose')}
+            busyLabel={t('contact_form.submitting_propose')}
+          />
+        ) : mode === 'confirm' ? (
+          <FormDialogActions
+            onCancel={onClose}
+            busy={busy}
+            submitLabel={t('contact_form.submit_confirm')}
+            busyLabel={t('contact_form.submitting_confirm')}
+          />
+        ) : (
+          <FormDialogActions onCancel={onClose} busy={busy} editing={mode === 'edit'} />
+        )}
+      </form>
+    </Dialog>
+  );
+}
