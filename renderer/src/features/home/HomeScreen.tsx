@@ -58,7 +58,9 @@ export function HomeScreen({ user }: { user: PublicUser }) {
             </h2>
             <div className="cards">
               {user.role === 'operator' && <OperatorCards />}
-              {user.role === 'manager' && <NoRepCard />}
+              {/* A team manager's scope holds only their teams' reps' clients, never those without a
+                  rep: only the head of the office (office-wide) can see and assign them. */}
+              {user.role === 'manager' && user.officeWide && <NoRepCard />}
               {(user.role === 'rep' || user.role === 'manager') && <MyCorrectionsCard />}
             </div>
           </section>

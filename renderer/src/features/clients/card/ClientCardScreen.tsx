@@ -13,14 +13,8 @@ import { LiveStatus, useAnnouncer } from '../../../components/LiveStatus';
 import { errorText } from '../../../i18n/error-text';
 import { formatDate, formatDateTime } from '../../../i18n/format';
 import { clientCardRoute, CLIENTS, formatHash } from '../../../shell/routes';
-import {
-  chainOf,
-  contactName,
-  displayPhone,
-  loadProblem,
-  sortContacts,
-  timelineWhen,
-} from './client-card.selectors';
+import { displayPhone, displayTaxId } from '../phone-format';
+import { chainOf, loadProblem, shownContactName, sortContacts, timelineWhen } from './client-card.selectors';
 import type { CardChannel, ClientCorrectable, CorrectableField } from './client-card.selectors';
 import { downloadFile } from './client-card.download';
 import { ClientFormDialog } from './ClientFormDialog';
@@ -198,6 +192,8 @@ function CardView({ card }: { card: ClientCard }) {
 
   const statusClass = client.status === 'active' ? 'status status--active' : 'status status--inactive';
   const chain = chainOf(card);
+  const taxId = client.taxId ? displayTaxId(client.taxId, client.address.country) : '—';
+  const personName = (c: Contact) => shownContactName(c, t('clients:erased'));
 
   return (
     <section className="page client-card" data-testid="screen-client-card" data-client-id={client.id}>
@@ -215,7 +211,7 @@ function CardView({ card }: { card: ClientCard }) {
             {chain.role === 'parent' && <span className="badge">{t('parent_badge')}</span>}
             <span className="client-card__meta-item">
               <span className="muted">{t('clients:fields.taxId')}:</span>{' '}
-              <span data-testid="client-tax-id">{client.taxId ?? '—'}</span>
+              <span data-testid="client-tax-id">{taxId}</span>
             </span>
             <span className="client-card__meta-item">
               <span className="muted">{t('clients:fields.externalCode')}:</span>{' '}
@@ -272,7 +268,7 @@ function CardView({ card }: { card: ClientCard }) {
           <Section id="company" title={t('sections.company')}>
             <dl className="facts client-card__facts" data-testid="client-company">
               <Fact label={t('clients:fields.taxId')} action={correctClient('taxId')}>
-                {client.taxId ?? '—'}
+                {taxId}
               </Fact>
               {(client.address.country === 'PL' || client.regon) && (
                 <Fact label={t('clients:fields.regon')}>{client.regon ?? '—'}</Fact>
@@ -339,7 +335,7 @@ function CardView({ card }: { card: ClientCard }) {
                       onConsents: () => begin({ kind: 'consent', contact: c }),
                       onErase: () => begin({ kind: 'erase', contact: c }),
                       onCorrectAndConfirm: () => begin({ kind: 'contact', mode: 'confirm', contact: c }),
-                      onHistory: () => begin({ kind: 'history', entityId: c.id, name: contactName(c) }),
+                      onHistory: () => begin({ kind: 'history', entityId: c.id, name: personName(c) }),
                       onCorrect: (field) =>
                         begin({
                           kind: 'correction',
@@ -396,9 +392,9 @@ function CardView({ card }: { card: ClientCard }) {
                       {person && (
                         <span
                           className="client-card__flag-meta client-card__ellipsis"
-                          title={contactName(person)}
+                          title={personName(person)}
                         >
-                          {t('quality.concerns', { name: contactName(person) })}
+                          {t('quality.concerns', { name: personName(person) })}
                         </span>
                       )}
                       {fix && (
@@ -549,7 +545,11 @@ function Fact({
   children: ReactNode;
 }) {
   return (
-    <div className={wide ? 'facts__item facts__item--wide' : 'facts__item'}>
+    <div
+      className={['facts__item', wide && 'facts__item--wide', action && 'client-card__fact--correctable']
+        .filter(Boolean)
+        .join(' ')}
+    >
       <dt>{label}</dt>
       <dd>
         <span className="client-card__value">{children}</span>
@@ -681,7 +681,7 @@ function MyCorrections({ requests, card }: { requests: CorrectionRequest[]; card
             <span className="client-card__request-head">
               <span className="strong">
                 {fieldLabel(r.field)}
-                {person ? ` – ${contactName(person)}` : ''}
+                {person ? ` – ${shownContactName(person, t('clients:erased'))}` : ''}
               </span>
               <span className={`badge client-card__request-status client-card__request-status--${r.status}`}>
                 {t(`corrections.status.${r.status}`)}

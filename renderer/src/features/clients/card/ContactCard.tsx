@@ -2,7 +2,10 @@ import { useId } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../../../../shared/contract/clients.schema';
-import { CARD_CHANNELS, consentState, contactName, displayPhone } from './client-card.selectors';
+import { useAppStore } from '../../../app/app-context';
+import { formatDateTime } from '../../../i18n/format';
+import { displayPhone } from '../phone-format';
+import { CARD_CHANNELS, consentState, shownContactName } from './client-card.selectors';
 import type { ContactCorrectable } from './client-card.selectors';
 import { CorrectionButton } from './CorrectionButton';
 
@@ -28,10 +31,11 @@ interface Props {
 
 /** One contact person on the card: name, position, phones, e-mails, consents per channel, actions. */
 export function ContactCard({ contact, canEdit, busy, actions }: Props) {
-  const { t } = useTranslation(['clientCard', 'clients']);
+  const { t, i18n } = useTranslation(['clientCard', 'clients']);
+  const timeZone = useAppStore((s) => s.office?.timeZone ?? 'UTC');
   const nameId = useId();
   const erased = !!contact.erased;
-  const name = erased ? t('clients:erased') : contactName(contact);
+  const name = shownContactName(contact, t('clients:erased'));
   const proposed = contact.status === 'proposed' && !erased;
   const correct = (field: ContactCorrectable): ReactNode =>
     !canEdit &&
@@ -67,6 +71,17 @@ export function ContactCard({ contact, canEdit, busy, actions }: Props) {
         </p>
       )}
       {proposed && <p className="contact-card__hint">{t('contacts.proposed_hint')}</p>}
+      {erased && (
+        <p className="contact-card__erased" data-testid="contact-erased">
+          {contact.erasedAt ? (
+            <time dateTime={contact.erasedAt}>
+              {t('contacts.erased_at', { date: formatDateTime(contact.erasedAt, i18n.language, timeZone) })}
+            </time>
+          ) : (
+            t('history.erased')
+          )}
+        </p>
+      )}
       {erased && <p className="contact-card__hint">{t('contacts.erased_hint')}</p>}
       {!erased && (
         <dl className="contact-card__data">
@@ -176,6 +191,19 @@ export function ContactCard({ contact, canEdit, busy, actions }: Props) {
             >
               {t('actions.consents')}
             </button>
+          </>
+        )}
+        <button
+          type="button"
+          className="button button--small"
+          onClick={actions.onHistory}
+          aria-describedby={nameId}
+          data-testid="contact-history-open"
+        >
+          {t('actions.history')}
+        </button>
+        {canEdit && !erased && (
+          <>
             <button
               type="button"
               className="button button--small"
@@ -198,27 +226,16 @@ export function ContactCard({ contact, canEdit, busy, actions }: Props) {
             >
               {busy === 'pdf' ? t('actions.exporting') : t('actions.export_pdf')}
             </button>
+            <button
+              type="button"
+              className="button button--small button--danger-quiet contact-card__erase"
+              onClick={actions.onErase}
+              aria-describedby={nameId}
+              data-testid="contact-erase"
+            >
+              {t('actions.erase')}
+            </button>
           </>
-        )}
-        <button
-          type="button"
-          className="button button--small button--ghost"
-          onClick={actions.onHistory}
-          aria-describedby={nameId}
-          data-testid="contact-history-open"
-        >
-          {t('actions.history')}
-        </button>
-        {canEdit && !erased && (
-          <button
-            type="button"
-            className="button button--small button--danger-quiet contact-card__erase"
-            onClick={actions.onErase}
-            aria-describedby={nameId}
-            data-testid="contact-erase"
-          >
-            {t('actions.erase')}
-          </button>
         )}
       </div>
     </article>
@@ -227,7 +244,7 @@ export function ContactCard({ contact, canEdit, busy, actions }: Props) {
 
 function Row({ label, action, children }: { label: string; action?: ReactNode; children: ReactNode }) {
   return (
-    <div className="contact-card__row">
+    <div className={action ? 'contact-card__row contact-card__row--correctable' : 'contact-card__row'}>
       <dt>{label}</dt>
       <dd>
         <span className="contact-card__value">{children}</span>

@@ -7,6 +7,7 @@ import { Dialog } from '../../../components/Dialog';
 import { Field } from '../../../components/Field';
 import { FormDialogActions } from '../../../components/FormDialogActions';
 import { useFormErrors } from '../../../components/use-form-errors';
+import { displayPhone, displayTaxId } from '../phone-format';
 import { contactName, correctableFields, correctionValue, isListField } from './client-card.selectors';
 import type { CorrectableField } from './client-card.selectors';
 
@@ -47,6 +48,13 @@ export function CorrectionDialog({ target, field: initialField, onClose, onSent 
   const choices = correctableFields(target.kind);
   const current = correctionValue(record, field);
   const list = isListField(field);
+  // What the record holds, as the card shows it (phones grouped, a NIP with its dashes).
+  const shownCurrent =
+    field === 'phone' || field === 'phones'
+      ? current.split('\n').map(displayPhone).join('\n')
+      : field === 'taxId' && target.kind === 'client'
+        ? displayTaxId(current, target.client.address.country)
+        : current;
 
   const onSubmit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -116,7 +124,7 @@ export function CorrectionDialog({ target, field: initialField, onClose, onSent 
         <div className="field">
           <span className="field__label">{t('correction.current')}</span>
           <p className="field__static client-card__current" data-testid="correction-current">
-            {current || '—'}
+            {shownCurrent || '—'}
           </p>
         </div>
         <Field

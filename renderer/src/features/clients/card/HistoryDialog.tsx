@@ -4,7 +4,7 @@ import { useAppStore, useClientCardStore } from '../../../app/app-context';
 import { Dialog } from '../../../components/Dialog';
 import { ErrorPanel } from '../../../components/ErrorPanel';
 import { formatDateTime } from '../../../i18n/format';
-import { describeChange, exportFormat, historyKind } from './client-card.selectors';
+import { exportFormat, historyChange, historyKind } from './client-card.selectors';
 import type { AuditEntry } from './client-card.store';
 import { useCardLookups, useValueWords } from './use-card-lookups';
 
@@ -66,23 +66,37 @@ export function HistoryDialog({ entityId, name, onClose }: Props) {
   };
 
   const change = (e: AuditEntry) => {
-    const kind = historyKind(e.action);
-    // Erased values are gone on purpose; a creation or export has no before and after.
-    if (kind === 'erase' || kind === 'create' || kind === 'export' || !e.field) return null;
-    const c = describeChange(e, words);
-    return (
-      <span className="history__change">
-        {c.old !== null && (
-          <>
-            <span className="visually-hidden">{t('history.old_value')}: </span>
-            <span className="history__old">{c.old}</span>
-            <span aria-hidden="true"> → </span>
-            <span className="visually-hidden">, {t('history.new_value')}: </span>
-          </>
-        )}
-        <span className="history__new">{c.new}</span>
-      </span>
-    );
+    const c = historyChange(e, words);
+    switch (c.kind) {
+      case 'none':
+        return null;
+      case 'redacted':
+        return (
+          <span className="history__redacted" data-testid="history-redacted">
+            {t('history.redacted')}
+          </span>
+        );
+      case 'reason':
+        return (
+          <span className="history__reason" data-testid="history-reason">
+            {t('history.reason', { reason: c.reason })}
+          </span>
+        );
+      case 'change':
+        return (
+          <span className="history__change">
+            {c.old !== null && (
+              <>
+                <span className="visually-hidden">{t('history.old_value')}: </span>
+                <span className="history__old">{c.old}</span>
+                <span aria-hidden="true"> → </span>
+                <span className="visually-hidden">, {t('history.new_value')}: </span>
+              </>
+            )}
+            <span className="history__new">{c.new}</span>
+          </span>
+        );
+    }
   };
 
   return (

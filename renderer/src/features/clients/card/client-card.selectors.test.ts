@@ -22,15 +22,16 @@ import {
   correctableFields,
   correctionValue,
   describeChange,
-  displayPhone,
   exportFormat,
   formatAuditValue,
+  historyChange,
   historyKind,
   isListField,
   listIssueIndexes,
   loadProblem,
   localValidationError,
   parseTags,
+  shownContactName,
   sortContacts,
   splitLines,
   surnameMatches,
@@ -110,6 +111,29 @@ describe('history values', () => {
     ).toEqual({ old: null, new: 'E-mail: granted (signed form)' });
   });
 
+  it('say what an entry changed: erased values, an erasure’s reason, or old → new', () => {
+    const base = { entity: 'contacts', old: null, new: null };
+    expect(historyChange({ ...base, action: 'update', field: 'phones', redacted: true }, words)).toEqual({
+      kind: 'redacted',
+    });
+    expect(
+      historyChange(
+        { ...base, action: 'erase', field: null, details: { reason: ' Request of 3 March ' } },
+        words,
+      ),
+    ).toEqual({ kind: 'reason', reason: 'Request of 3 March' });
+    expect(historyChange({ ...base, action: 'erase', field: null }, words)).toEqual({ kind: 'none' });
+    expect(historyChange({ ...base, action: 'create', field: null }, words)).toEqual({ kind: 'none' });
+    expect(
+      historyChange({ ...base, action: 'export', field: null, details: { format: 'pdf' } }, words),
+    ).toEqual({
+      kind: 'none',
+    });
+    expect(
+      historyChange({ action: 'update', entity: 'clients', field: 'repId', old: null, new: 'r1' }, words),
+    ).toEqual({ kind: 'change', old: '—', new: 'Jan Kowalski' });
+  });
+
   it('tell the kind of an entry and the format of an export', () => {
     expect(historyKind('export')).toBe('export');
     expect(historyKind('erase')).toBe('erase');
@@ -176,9 +200,13 @@ describe('contacts', () => {
     expect(sortContacts(list, 'pl').map((c) => c.id)).toEqual(['c', 'z', 'p', 'e']);
   });
 
-  it('show phones readably and check the surname typed to confirm an erasure', () => {
-    expect(displayPhone('+48601234567')).toBe('+48 601 234 567');
-    expect(displayPhone('not a phone')).toBe('not a phone');
+  it('name an erased person by the label, and check the surname typed to confirm an erasure', () => {
+    expect(shownContactName(contact({ firstName: 'Anna', surname: 'Nowak' }), 'Erased person')).toBe(
+      'Anna Nowak',
+    );
+    expect(shownContactName(contact({ firstName: '—', surname: '—', erased: true }), 'Erased person')).toBe(
+      'Erased person',
+    );
     expect(surnameMatches('  kowalska ', 'Kowalska')).toBe(true);
     expect(surnameMatches('Kowal', 'Kowalska')).toBe(false);
     expect(surnameMatches('', '')).toBe(false);

@@ -1,4 +1,3 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import type { z } from 'zod';
 import { CLIENT_CORRECTABLE, CONTACT_CORRECTABLE } from '../../../../../shared/contract/clients.schema';
 import type {
@@ -54,10 +53,12 @@ export function contactName(c: Pick<Contact, 'firstName' | 'surname'>): string {
   return [c.firstName, c.surname].filter(Boolean).join(' ');
 }
 
-/** '+48601234567' → '+48 601 234 567' for reading; anything unreadable as it is. */
-export function displayPhone(e164: string): string {
-  const p = parsePhoneNumberFromString(e164);
-  return p ? p.formatInternational() : e164;
+/** The name a person goes by on screen: an erased person's record holds no name any more. */
+export function shownContactName(
+  c: Pick<Contact, 'firstName' | 'surname' | 'erased'>,
+  erasedLabel: string,
+): string {
+  return c.erased ? erasedLabel : contactName(c);
 }
 
 /** The surname typed to confirm an erasure: whatever the case and the spaces around it. */
@@ -365,6 +366,8 @@ export interface AuditEntryLike {
   old: unknown;
   new: unknown;
   details?: Record<string, unknown> | undefined;
+  /** The values were personal data of a person erased since: the core blanked them. */
+  redacted?: boolean | undefined;
 }
 
 /** The words and names a readable value needs; the screen passes translated ones. */
@@ -464,4 +467,25 @@ export function describeChange(e: AuditEntryLike, w: ValueWords): { old: string 
     old: formatAuditValue(e.old, e.field, e.entity, w),
     new: formatAuditValue(e.new, e.field, e.entity, w),
   };
+}
+
+/** What an entry's "change" column shows. */
+export type HistoryChange =
+  | { kind: 'none' }
+  /** The values went with the erased person's data (not "— → —"). */
+  | { kind: 'redacted' }
+  /** An erasure on request, with the reason the operator gave. */
+  | { kind: 'reason'; reason: string }
+  | { kind: 'change'; old: string | null; new: string };
+
+export function historyChange(e: AuditEntryLike, w: ValueWords): HistoryChange {
+  const kind = historyKind(e.action);
+  if (kind === 'erase') {
+    const reason = typeof e.details?.reason === 'string' ? e.details.reason.trim() : '';
+    return reason ? { kind: 'reason', reason } : { kind: 'none' };
+  }
+  if (e.redacted) return { kind: 'redacted' };
+  // A creation or an export has no before and after.
+  if (kind === 'create' || kind === 'export' || !e.field) return { kind: 'none' };
+  return { kind: 'change', ...describeChange(e, w) };
 }

@@ -5,6 +5,7 @@ import type { DirectoryEntry } from '../../../../../shared/contract/users.schema
 import { useDictionariesStore, useDirectoryStore } from '../../../app/app-context';
 import { currentLanguage } from '../../../i18n/i18n';
 import { itemsOf } from '../../admin/dictionaries/dictionaries.selectors';
+import { displayPhone } from '../phone-format';
 import type { ValueWords } from './client-card.selectors';
 
 // Names behind the ids a card shows (reps, segments, who changed what), loaded once per session:
@@ -75,6 +76,7 @@ export function useValueWords(lookups: CardLookups): ValueWords {
         if (field === 'repId' || field === 'createdBy' || field === 'updatedBy')
           return lookups.userName(value);
         if (field === 'segmentId') return lookups.segmentLabel(value);
+        if (field === 'phone' || field === 'phones') return displayPhone(value);
         if (field === 'status') {
           if (entity === 'contacts' && (value === 'confirmed' || value === 'proposed'))
             return t(`clients:contact_status.${value}`);

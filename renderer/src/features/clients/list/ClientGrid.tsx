@@ -8,6 +8,7 @@ import type { ClientRow, QualityFlag } from '../../../../../shared/contract/clie
 import { useClientListStore, useServices } from '../../../app/app-context';
 import { formatNumber } from '../../../i18n/format';
 import { clientCardRoute, formatHash } from '../../../shell/routes';
+import { displayTaxId } from '../phone-format';
 import { gridAction, loadedRows, loadedSelection, rowAt } from './client-list.selectors';
 import type { ClientSortKey, NameLookups } from './client-list.selectors';
 
@@ -108,10 +109,22 @@ export function ClientGrid({ canSelect, names, gridRef, describedBy, onOpen, onS
       chain: t('grid.chain'),
       chainLabel: (name) => t('grid.chain_label', { name }),
       flag: (f) => t(`clients:flags.${f}`),
-      moreFlags: (flags) => t('grid.more_flags', { flags }),
       number: (n) => formatNumber(n, i18n.language),
     }),
     [t, i18n.language],
+  );
+  // Headers are short so that every column fits a 1280 px window; the full name is what a
+  // screen reader says and what the mouse shows.
+  const fullNames = useMemo<Record<string, string>>(
+    () => ({
+      taxId: t('clients:fields.taxId'),
+      externalCode: t('clients:fields.externalCode'),
+      city: t('clients:fields.city'),
+      rep: t('clients:fields.repId'),
+      status: t('clients:fields.status'),
+      flags: t('filters.quality'),
+    }),
+    [t],
   );
   // Sortable columns have an accessor (TanStack sorts only those); the core does the sorting.
   const columns = useMemo<ColumnDef<GridItem>[]>(
@@ -124,20 +137,23 @@ export function ClientGrid({ canSelect, names, gridRef, describedBy, onOpen, onS
       },
       {
         id: 'taxId',
-        header: t('clients:fields.taxId'),
+        header: t('columns.taxId'),
         enableSorting: false,
-        cell: ({ row }) => <Text value={row.original.row?.taxId ?? null} />,
+        cell: ({ row }) => {
+          const r = row.original.row;
+          return <Text value={r?.taxId ? displayTaxId(r.taxId, r.country) : null} numeric />;
+        },
       },
       {
         id: 'externalCode',
         accessorFn: (item) => item.row?.externalCode ?? '',
-        header: t('clients:fields.externalCode'),
+        header: t('columns.externalCode'),
         cell: ({ row }) => <Text value={row.original.row?.externalCode ?? null} mono />,
       },
       {
         id: 'city',
         accessorFn: (item) => item.row?.city ?? '',
-        header: t('clients:fields.city'),
+        header: t('columns.city'),
         cell: ({ row }) => {
           const r = row.original.row;
           return r && <Text value={[r.postalCode, r.city].filter(Boolean).join(' ')} />;
@@ -145,7 +161,7 @@ export function ClientGrid({ canSelect, names, gridRef, describedBy, onOpen, onS
       },
       {
         id: 'rep',
-        header: t('clients:fields.repId'),
+        header: t('columns.rep'),
         enableSorting: false,
         cell: ({ row }) => {
           const repId = row.original.row?.repId ?? null;
@@ -163,18 +179,22 @@ export function ClientGrid({ canSelect, names, gridRef, describedBy, onOpen, onS
       },
       {
         id: 'status',
-        header: t('clients:fields.status'),
+        header: t('columns.status'),
         enableSorting: false,
         cell: ({ row }) => {
           const status = row.original.row?.status;
           return (
-            status && <span className={`status status--${status}`}>{t(`clients:status.${status}`)}</span>
+            status && (
+              <span className={`status status--${status} client-grid__status`}>
+                {t(`clients:status.${status}`)}
+              </span>
+            )
           );
         },
       },
       {
         id: 'flags',
-        header: t('filters.quality'),
+        header: t('columns.quality'),
         enableSorting: false,
         cell: ({ row }) => <Flags flags={row.original.row?.flags ?? []} texts={texts} />,
       },
@@ -311,8 +331,19 @@ export function ClientGrid({ canSelect, names, gridRef, describedBy, onOpen, onS
         )}
         {headers.map((h) => {
           const dir = h.column.getIsSorted();
-          const label = flexRender(h.column.columnDef.header, h.getContext());
-          const title = typeof h.column.columnDef.header === 'string' ? h.column.columnDef.header : undefined;
+          const short = typeof h.column.columnDef.header === 'string' ? h.column.columnDef.header : '';
+          const full = fullNames[h.id] ?? short;
+          const label =
+            full === short ? (
+              <span className="client-grid__label">{short}</span>
+            ) : (
+              <>
+                <span className="client-grid__label" aria-hidden="true">
+                  {short}
+                </span>
+                <span className="visually-hidden">{full}</span>
+              </>
+            );
           return (
             <div
               key={h.id}
@@ -324,18 +355,17 @@ export function ClientGrid({ canSelect, names, gridRef, describedBy, onOpen, onS
                 <button
                   type="button"
                   className="client-grid__sort"
+                  title={full}
                   onClick={h.column.getToggleSortingHandler()}
                   data-testid={`sort-${h.id}`}
                 >
-                  <span className="client-grid__ellipsis" title={title}>
-                    {label}
-                  </span>
+                  {label}
                   <span className="client-grid__sort-mark" aria-hidden="true">
                     {dir === 'asc' ? '▲' : dir === 'desc' ? '▼' : '↕'}
                   </span>
                 </button>
               ) : (
-                <span className="client-grid__ellipsis" title={title}>
+                <span className="client-grid__heading" title={full}>
                   {label}
                 </span>
               )}
@@ -481,9 +511,24 @@ const GridRow = memo(
 
 // Cells are plain render functions (no hooks): a fast scroll draws a few dozen new rows per frame.
 
-function Text({ value, mono, muted }: { value: string | null; mono?: boolean; muted?: boolean }) {
+function Text({
+  value,
+  mono,
+  muted,
+  numeric,
+}: {
+  value: string | null;
+  mono?: boolean;
+  muted?: boolean;
+  numeric?: boolean;
+}) {
   if (!value) return <span className="client-grid__none">—</span>;
-  const className = ['client-grid__ellipsis', mono && 'client-grid__mono', muted && 'muted']
+  const className = [
+    'client-grid__ellipsis',
+    mono && 'client-grid__mono',
+    numeric && 'client-grid__numeric',
+    muted && 'muted',
+  ]
     .filter(Boolean)
     .join(' ');
   return (
@@ -497,7 +542,6 @@ interface CellTexts {
   chain: string;
   chainLabel: (name: string) => string;
   flag: (flag: QualityFlag) => string;
-  moreFlags: (flags: string) => string;
   number: (n: number) => string;
 }
 
@@ -547,21 +591,37 @@ function NameCell({
   );
 }
 
+/**
+ * A client's data-quality gaps: a warning badge with their number in a narrow table, the first
+ * gap's name (and "+N") where the table has room; every name in the tooltip and for screen readers.
+ */
 function Flags({ flags, texts }: { flags: readonly QualityFlag[]; texts: CellTexts }) {
-  const [head, ...rest] = flags;
-  if (!head) return null;
+  if (!flags.length) return null;
   const all = flags.map(texts.flag);
+  const rest = flags.length - 1;
   return (
-    <span className="client-flags" title={all.join('\n')}>
-      <span className="client-flag client-grid__ellipsis">{all[0]}</span>
-      {rest.length > 0 && (
-        <>
-          <span className="client-flag client-flag--more" aria-hidden="true">
-            +{texts.number(rest.length)}
-          </span>
-          <span className="visually-hidden">{texts.moreFlags(rest.map(texts.flag).join(', '))}</span>
-        </>
+    <span
+      className="client-flags"
+      title={all.join('\n')}
+      data-testid="client-flags"
+      data-count={flags.length}
+    >
+      <span className="client-flag client-flag--count" aria-hidden="true">
+        <svg viewBox="0 0 16 16" width="12" height="12" focusable="false">
+          <path d="M8 1.5l7 12.5H1L8 1.5z" fill="currentColor" />
+          <path d="M8 6v4M8 11.6v.4" stroke="#fffaeb" strokeWidth="1.6" strokeLinecap="round" />
+        </svg>
+        {texts.number(flags.length)}
+      </span>
+      <span className="client-flag client-flag--name client-grid__ellipsis" aria-hidden="true">
+        {all[0]}
+      </span>
+      {rest > 0 && (
+        <span className="client-flag client-flag--more" aria-hidden="true">
+          +{texts.number(rest)}
+        </span>
       )}
+      <span className="visually-hidden">{all.join(', ')}</span>
     </span>
   );
 }

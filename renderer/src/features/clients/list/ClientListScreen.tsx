@@ -385,7 +385,7 @@ function Filters({
           <option value="inactive">{t('clients:status.inactive')}</option>
         </select>
       </div>
-      <div className="field">
+      <div className="field client-filters__city">
         <label className="field__label" htmlFor={`${id}-city`}>
           {t('clients:fields.city')}
         </label>

@@ -11,11 +11,13 @@ import { errorText, issueText } from '../../../i18n/error-text';
 import { formatDateTime, formatNumber } from '../../../i18n/format';
 import { clientCardRoute, formatHash } from '../../../shell/routes';
 import { isTextField } from '../../../shell/shortcuts';
+import { displayPhone } from '../phone-format';
+import type { DisplayCountry } from '../phone-format';
 import {
   contactOf,
   correctableField,
+  displayFieldValue,
   displayProposed,
-  displayValue,
   distinctClientIds,
   liveValue,
   personName,
@@ -101,6 +103,11 @@ function clientLabel(entry: CardEntry | undefined): string | null {
   return entry?.status === 'ready' ? entry.card.client.name : null;
 }
 
+/** The client's country (phones typed by the rep are read in it), once its card is here. */
+function countryOf(entry: CardEntry | undefined): DisplayCountry | undefined {
+  return entry?.status === 'ready' ? entry.card.client.address.country : undefined;
+}
+
 /** The client an item is about: a link to its card once its name is known. */
 function ClientRef({ clientId, entry }: { clientId: string; entry: CardEntry | undefined }) {
   const { t } = useTranslation('queue');
@@ -118,10 +125,11 @@ function ClientRef({ clientId, entry }: { clientId: string; entry: CardEntry | u
 /** Before → after; what the record holds now, and what it held when the request was filed if that differs. */
 function Diff({ r, entry }: { r: CorrectionRequest; entry: CardEntry | undefined }) {
   const { t } = useTranslation('queue');
-  const filed = displayValue(r.currentValue);
+  const country = countryOf(entry);
+  const filed = displayFieldValue(r.field, r.currentValue, country);
   const live = entry?.status === 'ready' && r.status === 'open' ? liveValue(entry.card, r) : undefined;
-  const now = live === undefined ? filed : displayValue(live);
-  const proposed = displayProposed(r.field, r.proposedValue);
+  const now = live === undefined ? filed : displayFieldValue(r.field, live, country);
+  const proposed = displayProposed(r.field, r.proposedValue, country);
   const empty = <span className="muted">{t('corrections.empty_value')}</span>;
   return (
     <dl className="queue-item__diff">
@@ -330,7 +338,7 @@ function CorrectionItem({
 
   const summary = [
     client ? `${field} — ${client}` : field,
-    displayProposed(r.field, r.proposedValue) || t('corrections.empty_value'),
+    displayProposed(r.field, r.proposedValue, countryOf(entry)) || t('corrections.empty_value'),
   ].join(': ');
 
   return (
@@ -403,7 +411,7 @@ function ProposedItem({
   const confirm = useQueueStore((s) => s.confirm);
   const userName = useUserName();
   const titleId = useId();
-  const name = personName(p);
+  const name = p.erased ? t('clients:erased') : personName(p);
   const cardHref = formatHash(clientCardRoute(p.clientId));
 
   const onConfirm = async () => {
@@ -441,7 +449,7 @@ function ProposedItem({
           {p.phones.length > 0 && (
             <div>
               <dt>{t('clients:fields.phones')}</dt>
-              <dd>{p.phones.join(', ')}</dd>
+              <dd>{p.phones.map(displayPhone).join(', ')}</dd>
             </div>
           )}
           {p.emails.length > 0 && (

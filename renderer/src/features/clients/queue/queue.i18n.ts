@@ -97,7 +97,7 @@ const pl: Translation<typeof en> = {
     proposed: 'Propozycja',
     empty_value: '(puste)',
     when_filed: 'W chwili zgłoszenia: {{value}}',
-    note: 'Uwaga przedstawiciela',
+    note: 'Notatka przedstawiciela',
     filed_by: 'Od: {{name}}',
     field_of: '{{field}} – {{person}}',
     person_gone: 'osoba kontaktowa, której nie ma już na karcie',
@@ -123,12 +123,12 @@ const pl: Translation<typeof en> = {
   },
   announce: {
     accepted: 'Przyjęto: zmiana jest już w danych klienta.',
-    rejected: 'Odrzucono: przedstawiciel zobaczy Twoją uwagę.',
+    rejected: 'Odrzucono: przedstawiciel zobaczy Twoją notatkę.',
     confirmed: '{{name}} jest teraz potwierdzoną osobą kontaktową.',
   },
   reject: {
     title: 'Odrzuć prośbę o korektę',
-    note: 'Uwaga dla przedstawiciela',
+    note: 'Notatka dla przedstawiciela',
     note_hint:
       'Wymagana: napisz dlaczego, żeby przedstawiciel wiedział, co dalej. Shift+Enter zaczyna nowy wiersz.',
     submit: 'Odrzuć',
@@ -145,8 +145,8 @@ const pl: Translation<typeof en> = {
     status: { open: 'Czeka', accepted: 'Przyjęta', rejected: 'Odrzucona' },
     filed: 'Zgłoszono',
     decided_by: 'Decyzja: {{name}}',
-    decision_note: 'Uwaga operatora',
-    my_note: 'Twoja uwaga',
+    decision_note: 'Notatka operatora',
+    my_note: 'Twoja notatka',
   },
 };
 

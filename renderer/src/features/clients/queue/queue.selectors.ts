@@ -1,5 +1,7 @@
 import type { ClientCard, Contact, CorrectionRequest } from '../../../../../shared/contract/clients.schema';
 import { CLIENT_CORRECTABLE, CONTACT_CORRECTABLE } from '../../../../../shared/contract/clients.schema';
+import { displayPhone, displayTaxId, displayTypedPhone } from '../phone-format';
+import type { DisplayCountry } from '../phone-format';
 
 // Derived views of the queue, pure so they are tested without a DOM: what a correction's field and
 // values read as, how old a request is in the office's days, and a rep's own requests by status.
@@ -27,14 +29,32 @@ export function displayValue(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** A proposed value as one line: phones and e-mails arrive one per line. */
-export function displayProposed(field: string, value: string): string {
+/** A stored value of a field as one line, as the card shows it: phones grouped, a NIP with dashes. */
+export function displayFieldValue(field: string, value: unknown, country?: DisplayCountry): string {
+  if (field === 'phone' || field === 'phones') {
+    const list: unknown[] = Array.isArray(value) ? value : [value];
+    return list
+      .map((v) => (typeof v === 'string' ? displayPhone(v.trim()) : displayValue(v)))
+      .filter(Boolean)
+      .join(', ');
+  }
+  if (field === 'taxId' && country && typeof value === 'string') return displayTaxId(value, country);
+  return displayValue(value);
+}
+
+/**
+ * A proposed value as one line: phones and e-mails arrive one per line. Phones are read in the
+ * client's country (when known) and shown as they will be stored once accepted.
+ */
+export function displayProposed(field: string, value: string, country?: DisplayCountry): string {
   if (field === 'phones' || field === 'emails')
     return value
       .split('\n')
-      .map((v) => v.trim())
+      .map((v) => (field === 'phones' ? displayTypedPhone(v, country) : v.trim()))
       .filter(Boolean)
       .join(', ');
+  if (field === 'phone') return displayTypedPhone(value, country);
+  if (field === 'taxId' && country) return displayTaxId(value, country);
   return value.trim();
 }
 

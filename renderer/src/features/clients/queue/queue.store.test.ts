@@ -10,6 +10,7 @@ import { createFakeApi } from '../../../api/fake-api';
 import { ApiError } from '../../../api/regio-api';
 import {
   ageInDays,
+  displayFieldValue,
   displayProposed,
   displayValue,
   liveValue,
@@ -332,6 +333,17 @@ describe('queue selectors', () => {
     expect(displayValue(' Łódź ')).toBe('Łódź');
     expect(displayProposed('phones', '601 000 000\n\n602 000 000')).toBe('601 000 000, 602 000 000');
     expect(displayProposed('name', ' Sklep ')).toBe('Sklep');
+    expect(displayProposed('phone', '42 630 55 55', 'PL')).toBe('+48 42 630 55 55');
+    expect(displayProposed('phones', '+48517094254\nzły numer', 'PL')).toBe('+48 517 094 254, zły numer');
+    expect(displayProposed('taxId', '5260001246', 'PL')).toBe('526-000-12-46');
+    expect(displayFieldValue('phone', '+48486279508')).toBe('+48 48 627 95 08');
+    expect(displayFieldValue('phones', ['+48601234567', '+48602345678'])).toBe(
+      '+48 601 234 567, +48 602 345 678',
+    );
+    expect(displayFieldValue('taxId', '5260001246', 'PL')).toBe('526-000-12-46');
+    expect(displayFieldValue('taxId', '25596641', 'CZ')).toBe('25596641');
+    expect(displayFieldValue('phone', null)).toBe('');
+    expect(displayFieldValue('address.city', ' Łódź ')).toBe('Łódź');
   });
 
   it('find the value a record holds now', () => {
