@@ -102,10 +102,40 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     for (const l of listeners) l(event, payload);
   };
 
+  // A burst of commits (the demo office, an import: thousands of commands) must not become a burst
+  // of events — every open screen refetches on data:changed, and a browser flooded with requests
+  // starts failing them. The first commit after a quiet spell is announced at once; the ones that
+  // follow within CHANGE_WINDOW_MS are merged into one event at the end of the window.
+  const CHANGE_WINDOW_MS = 100;
+  let pendingChange: { entities: Set<string>; seq: number } | null = null;
+  let changeTimer: ReturnType<typeof setTimeout> | null = null;
+  const flushChanges = () => {
+    if (!pendingChange) {
+      changeTimer = null;
+      return;
+    }
+    const p = pendingChange;
+    pendingChange = null;
+    emit('data:changed', { entities: [...p.entities], seq: p.seq });
+    changeTimer = setTimeout(flushChanges, CHANGE_WINDOW_MS);
+    changeTimer.unref?.();
+  };
+  const announceChange = (entities: string[], seq: number) => {
+    if (!changeTimer) {
+      emit('data:changed', { entities, seq });
+      changeTimer = setTimeout(flushChanges, CHANGE_WINDOW_MS);
+      changeTimer.unref?.();
+      return;
+    }
+    pendingChange ??= { entities: new Set(), seq };
+    for (const e of entities) pendingChange.entities.add(e);
+    pendingChange.seq = seq;
+  };
+
   let store!: Store;
   const attach = (s: Store) => {
     store = s;
-    s.onCommit((c) => emit('data:changed', { entities: c.entities, seq: c.seq }));
+    s.onCommit((c) => announceChange(c.entities, c.seq));
     s.onHistoryLoaded(() => emit('store:loaded', { historyLoaded: true }));
   };
   attach(await Store.open(storeOptions));
@@ -305,6 +335,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     async close() {
       closed = true;
       if (timer) clearInterval(timer);
+      if (changeTimer) clearTimeout(changeTimer);
       await running;
       await gate;
       while (inFlight > 0) await new Promise((r) => setTimeout(r, 5));
