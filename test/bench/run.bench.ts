@@ -7,18 +7,27 @@ import type { DatasetScale } from '../../main/core/demo/dataset.generator';
 import { datasetCounts } from '../../main/core/demo/dataset.generator';
 import type { ChildResult, LatencyStats, LaunchResult, StoreName } from './bench-adapter.types';
 import { RESULT_PREFIX, STORE_NAMES } from './bench-adapter.types';
+import type { ClientsResult } from './clients-bench.types';
+import { clientsSection } from './clients-report';
 
-// npm run bench [-- --scale S|L|both] [-- --quick]
+// npm run bench [-- --scale S|L|both] [--quick] [--only stores|clients] [--no-browser]
 // Runs every store at every scale, each in its own child process (peak memory is per store), then
-// prints one side-by-side table per scale and rewrites docs/BENCHMARKS.md. The hand-written
-// analysis between the ANALYSIS markers of that file survives the rewrite.
+// prints one side-by-side table per scale; then the client base (search, list, card) in a real
+// core and a real browser at the largest scale asked for (clients-child.ts). Rewrites
+// docs/BENCHMARKS.md: the hand-written analysis between the ANALYSIS markers survives the rewrite,
+// and with --only the other part's section is kept as the last run wrote it.
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const DOC = path.join(ROOT, 'docs', 'BENCHMARKS.md');
 const CHILD = 'test/bench/bench-child.ts';
+const CLIENTS_CHILD = 'test/bench/clients-child.ts';
 const CHILD_TIMEOUT_MS = 30 * 60_000;
 const ANALYSIS_START = '<!-- ANALYSIS:START (kept when the benchmark rewrites this file) -->';
 const ANALYSIS_END = '<!-- ANALYSIS:END -->';
+const STORES_START = '<!-- STORES:START -->';
+const STORES_END = '<!-- STORES:END -->';
+const CLIENTS_START = '<!-- CLIENTS:START -->';
+const CLIENTS_END = '<!-- CLIENTS:END -->';
 
 interface Failure {
   store: StoreName;
@@ -28,27 +37,45 @@ interface Failure {
 type Outcome =
   { ok: true; result: ChildResult; launch: LaunchResult | Failure } | { ok: false; failure: Failure };
 
-function parseArgs(argv: string[]): { scales: DatasetScale[]; quick: boolean } {
+type Part = 'stores' | 'clients';
+interface Args {
+  scales: DatasetScale[];
+  quick: boolean;
+  parts: Part[];
+  browser: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+  const usage = 'usage: run.bench.ts [--scale S|L|both] [--quick] [--only stores|clients] [--no-browser]';
   let scale = 'both';
   let quick = false;
+  let only = '';
+  let browser = true;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--quick') quick = true;
+    else if (a === '--no-browser') browser = false;
     else if (a === '--scale') scale = argv[++i] ?? '';
     else if (a.startsWith('--scale=')) scale = a.slice('--scale='.length);
-    else throw new Error(`unknown argument ${a}; usage: run.bench.ts [--scale S|L|both] [--quick]`);
+    else if (a === '--only') only = argv[++i] ?? '';
+    else if (a.startsWith('--only=')) only = a.slice('--only='.length);
+    else throw new Error(`unknown argument ${a}; ${usage}`);
   }
-  if (scale === 'both') return { scales: ['S', 'L'], quick };
-  if (scale === 'S' || scale === 'L') return { scales: [scale], quick };
+  if (only && only !== 'stores' && only !== 'clients')
+    throw new Error(`--only must be stores or clients; ${usage}`);
+  const parts: Part[] = only ? [only as Part] : ['stores', 'clients'];
+  if (scale === 'both') return { scales: ['S', 'L'], quick, parts, browser };
+  if (scale === 'S' || scale === 'L') return { scales: [scale], quick, parts, browser };
   throw new Error(`--scale must be S, L or both, not ${scale}`);
 }
 
 /** Runs one child; its stderr (progress) is shown live and its tail kept for the failure report. */
 function runChild(
   args: string[],
+  script = CHILD,
 ): Promise<{ code: number | null; result: string | null; stderrTail: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', '--expose-gc', CHILD, ...args], {
+    const child = spawn(process.execPath, ['--import', 'tsx', '--expose-gc', script, ...args], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -100,6 +127,27 @@ async function runStore(store: StoreName, scale: DatasetScale, quick: boolean): 
         ? (JSON.parse(l.result) as LaunchResult)
         : { store, scale, error: `launch child exited with ${l.code}: ${lastLines(l.stderrTail)}` };
     return { ok: true, result, launch };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The client base: search, list and card in a real core, then the list in a real browser. */
+async function runClients(
+  scale: DatasetScale,
+  quick: boolean,
+  browser: boolean,
+): Promise<{ ok: true; result: ClientsResult } | { ok: false; error: string }> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `regio-bench-clients-${scale}-`));
+  try {
+    process.stderr.write(`\n▶ client base at ${scale}${quick ? ' (quick)' : ''} in ${dir}\n`);
+    const r = await runChild(
+      [scale, dir, ...(quick ? ['--quick'] : []), ...(browser ? [] : ['--no-browser'])],
+      CLIENTS_CHILD,
+    );
+    if (r.code !== 0 || !r.result)
+      return { ok: false, error: `child exited with ${r.code}: ${lastLines(r.stderrTail)}` };
+    return { ok: true, result: JSON.parse(r.result) as ClientsResult };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -270,13 +318,32 @@ function notesOf(outcomes: Outcome[]): string {
   return lines.join('\n');
 }
 
-function keptAnalysis(): string {
-  const fallback = `${ANALYSIS_START}\n_No analysis written yet._\n${ANALYSIS_END}`;
+function keptBlock(start: string, end: string, fallback: string): string {
   if (!existsSync(DOC)) return fallback;
   const old = readFileSync(DOC, 'utf8');
-  const a = old.indexOf(ANALYSIS_START);
-  const b = old.indexOf(ANALYSIS_END);
-  return a >= 0 && b > a ? old.slice(a, b + ANALYSIS_END.length) : fallback;
+  const a = old.indexOf(start);
+  const b = old.indexOf(end);
+  return a >= 0 && b > a ? old.slice(a, b + end.length) : fallback;
+}
+
+/** The store sections of the last run; files written before the markers existed hold them unmarked. */
+function keptStores(): string {
+  const fallback = `${STORES_START}\n_Not measured yet: run npm run bench -- --only stores._\n${STORES_END}`;
+  const kept = keptBlock(STORES_START, STORES_END, '');
+  if (kept || !existsSync(DOC)) return kept || fallback;
+  const old = readFileSync(DOC, 'utf8');
+  const a = old.indexOf('## Scale ');
+  const ends = [old.indexOf(CLIENTS_START), old.indexOf('## Analysis')].filter((i) => i > a);
+  if (a < 0 || !ends.length) return fallback;
+  return `${STORES_START}\n${old.slice(a, Math.min(...ends)).trimEnd()}\n\n${STORES_END}`;
+}
+
+function keptAnalysis(): string {
+  return keptBlock(
+    ANALYSIS_START,
+    ANALYSIS_END,
+    `${ANALYSIS_START}\n_No analysis written yet._\n${ANALYSIS_END}`,
+  );
 }
 
 function machine(): string {
@@ -310,38 +377,73 @@ tests), so compare stores within one run rather than across runs.`;
 }
 
 async function main(): Promise<void> {
-  const { scales, quick } = parseArgs(process.argv.slice(2));
+  const { scales, quick, parts, browser } = parseArgs(process.argv.slice(2));
   const started = new Date();
   const wall0 = performance.now();
   const sections: string[] = [];
   const consoleOut: string[] = [];
-  for (const scale of scales) {
-    const outcomes: Outcome[] = [];
+  if (parts.includes('stores')) {
+    for (const scale of scales) {
+      const outcomes: Outcome[] = [];
+      const t0 = performance.now();
+      for (const store of STORE_NAMES) outcomes.push(await runStore(store, scale, quick));
+      const counts = datasetCounts(scale);
+      const total = Object.values(counts).reduce((a, b) => a + b, 0);
+      const title = `## Scale ${scale}: ${total.toLocaleString('en')} records (${counts.clients.toLocaleString('en')} clients, ${counts.contacts.toLocaleString('en')} contacts, ${counts.visits.toLocaleString('en')} visits, ${counts.calls.toLocaleString('en')} calls, ${counts.localActions.toLocaleString('en')} local actions, ${counts.orderLines.toLocaleString('en')} order lines)`;
+      const body = [
+        title,
+        '',
+        `Measured in ${ms(performance.now() - t0)} on ${new Date().toISOString()}.`,
+        '',
+        table(outcomes),
+        '',
+      ];
+      if (scale === 'L') body.push(targetTable(targets(outcomes)), '');
+      body.push('Notes:', '', notesOf(outcomes), '');
+      sections.push(body.join('\n'));
+      consoleOut.push(body.join('\n'));
+    }
+  }
+  let clientsBlock: string | null = null;
+  if (parts.includes('clients')) {
+    // The targets are for L: the client base runs at the largest scale asked for.
+    const scale: DatasetScale = scales.includes('L') ? 'L' : 'S';
     const t0 = performance.now();
-    for (const store of STORE_NAMES) outcomes.push(await runStore(store, scale, quick));
-    const counts = datasetCounts(scale);
-    const total = Object.values(counts).reduce((a, b) => a + b, 0);
-    const title = `## Scale ${scale}: ${total.toLocaleString('en')} records (${counts.clients.toLocaleString('en')} clients, ${counts.contacts.toLocaleString('en')} contacts, ${counts.visits.toLocaleString('en')} visits, ${counts.calls.toLocaleString('en')} calls, ${counts.localActions.toLocaleString('en')} local actions, ${counts.orderLines.toLocaleString('en')} order lines)`;
-    const body = [title, '', `Measured in ${ms(performance.now() - t0)}.`, '', table(outcomes), ''];
-    if (scale === 'L') body.push(targetTable(targets(outcomes)), '');
-    body.push('Notes:', '', notesOf(outcomes), '');
-    sections.push(body.join('\n'));
-    consoleOut.push(body.join('\n'));
+    const r = await runClients(scale, quick, browser);
+    const body = clientsSection(r, {
+      scale,
+      wallMs: performance.now() - t0,
+      date: new Date().toISOString(),
+      quick,
+    });
+    consoleOut.push(body);
+    clientsBlock = `${CLIENTS_START}\n${body}\n${CLIENTS_END}`;
   }
   const cmd = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
+  const storesBlock = parts.includes('stores')
+    ? `${STORES_START}\n${sections.join('\n')}${STORES_END}`
+    : keptStores();
+  clientsBlock ??= keptBlock(
+    CLIENTS_START,
+    CLIENTS_END,
+    `${CLIENTS_START}\n_Not measured yet: run npm run bench -- --only clients._\n${CLIENTS_END}`,
+  );
   const doc = [
     '# Benchmarks',
     '',
     '<!-- Written by test/bench/run.bench.ts; edit only the analysis section, the rest is regenerated. -->',
     '',
     `- Date: ${started.toISOString()}`,
-    `- Command: \`${cmd}\`${quick ? ' (quick: fewer operations per measurement)' : ''}`,
+    `- Command: \`${cmd}\`${quick ? ' (quick: fewer operations per measurement)' : ''}${parts.length === 1 ? ` (only the ${parts[0]} part; the other part is from an earlier run and says when it was measured)` : ''}`,
     `- Machine: ${machine()}`,
     `- Total wall time: ${ms(performance.now() - wall0)}`,
     '',
     howToRead(),
     '',
-    ...sections,
+    storesBlock,
+    '',
+    clientsBlock,
+    '',
     '## Analysis',
     '',
     keptAnalysis(),

@@ -1,7 +1,20 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { UUID_RE, uuidv7Time } from '../../../shared/domain/ids';
 import { isValidIco, isValidNip } from '../../../shared/domain/tax-ids';
+import {
+  Client,
+  ClientFields,
+  Contact,
+  ContactFields,
+  normalizeClient,
+  normalizeContact,
+} from '../../../shared/contract/clients.schema';
+import { DictionaryItem } from '../../../shared/contract/dictionaries.schema';
+import { Office } from '../../../shared/contract/office.schema';
+import { PublicUser, Team } from '../../../shared/contract/users.schema';
 import { COLLECTIONS } from '../store/schema';
+import type { UserRecord } from '../users/users.service';
+import { toPublicUser } from '../users/users.service';
 import type { DatasetItem, DemoRecord } from './dataset.generator';
 import {
   asciiFold,
@@ -73,6 +86,8 @@ describe('the S dataset', () => {
     }
   });
   const all = (c: string) => by.get(c) ?? [];
+  const addr = (c: DemoRecord) =>
+    c.address as { street: string; city: string; postalCode: string; country: string };
 
   it('has the counts datasetCounts promises, under the store’s collection names', () => {
     const counts = datasetCounts('S');
@@ -99,8 +114,8 @@ describe('the S dataset', () => {
   });
 
   it('gives every PL client a valid NIP and every CZ client a valid IČO', () => {
-    const pl = all('clients').filter((c) => c.country === 'PL');
-    const cz = all('clients').filter((c) => c.country === 'CZ');
+    const pl = all('clients').filter((c) => addr(c).country === 'PL');
+    const cz = all('clients').filter((c) => addr(c).country === 'CZ');
     expect(pl.length).toBeGreaterThan(500);
     expect(cz.length).toBeGreaterThan(500);
     for (const c of pl)
@@ -124,26 +139,54 @@ describe('the S dataset', () => {
       const parent = byId.get(o.parentId as string);
       expect(parent, o.name as string).toBeDefined();
       expect(o.taxId).toBe(parent!.taxId);
-      expect(o.country).toBe(parent!.country);
+      expect(addr(o).country).toBe(addr(parent!).country);
     }
   });
 
   it('writes addresses, phones and e-mails in each country’s format', () => {
     for (const c of all('clients')) {
-      if (c.country === 'PL') {
-        expect(c.postalCode).toMatch(/^\d{2}-\d{3}$/);
+      if (addr(c).country === 'PL') {
+        expect(addr(c).postalCode).toMatch(/^\d{2}-\d{3}$/);
         expect(c.phone).toMatch(/^\+48\d{9}$/);
       } else {
-        expect(c.postalCode).toMatch(/^\d{3} \d{2}$/);
+        expect(addr(c).postalCode).toMatch(/^\d{3} \d{2}$/);
         expect(c.phone).toMatch(/^\+420\d{9}$/);
       }
       expect(c.email).toMatch(/^[a-z0-9.-]+@[a-z0-9.-]+\.[a-z]+$/);
     }
     for (const p of all('contacts'))
       for (const ph of p.phones as string[]) expect(ph).toMatch(/^\+(48|420)\d{9}$/);
-    const cities = new Set(all('clients').map((c) => c.city));
+    const cities = new Set(all('clients').map((c) => addr(c).city));
     for (const city of ['Łódź', 'Kraków', 'Gdańsk', 'Wrocław', 'Praha', 'Brno', 'Ostrava'])
       expect(cities.has(city), city).toBe(true);
+  });
+
+  it('writes clients, contacts, users, teams and dictionaries in the contract’s shapes', () => {
+    // What the core serves must pass its own output schemas (createCore's checkOutput), and what a
+    // form would save must come out of normalisation unchanged: the benchmark loads these records
+    // into a real core.
+    for (const c of all('clients')) {
+      const parsed = Client.parse(c);
+      const { value, issues } = normalizeClient(ClientFields.parse(c));
+      expect(issues, c.name as string).toEqual([]);
+      expect(value.address).toEqual(parsed.address);
+      expect([value.taxId, value.phone, value.email]).toEqual([parsed.taxId, parsed.phone, parsed.email]);
+    }
+    const countryOf = new Map(all('clients').map((c) => [c.id, addr(c).country]));
+    for (const p of all('contacts')) {
+      const parsed = Contact.parse(p);
+      const country = countryOf.get(p.clientId as string);
+      const { value, issues } = normalizeContact(ContactFields.parse(p), country as 'PL' | 'CZ');
+      expect(issues).toEqual([]);
+      expect([value.phones, value.emails]).toEqual([parsed.phones, parsed.emails]);
+    }
+    const contacts = all('contacts');
+    expect(contacts.some((p) => Object.keys(p.consents as object).length === 0)).toBe(true);
+    expect(contacts.some((p) => (p.consents as Record<string, boolean>).email === false)).toBe(true);
+    for (const u of all('users')) PublicUser.parse(toPublicUser(u as unknown as UserRecord));
+    for (const t of all('teams')) Team.parse(t);
+    for (const d of all('dictionaries')) DictionaryItem.parse(d);
+    Office.parse(all('offices')[0]);
   });
 
   it('has Polish and Czech letters in client and contact names', () => {

@@ -1,17 +1,15 @@
+import type { Contact } from '../../../shared/contract/clients.schema';
+import { CONSENT_CHANNELS } from '../../../shared/contract/clients.schema';
 import { addDays, monthOf } from '../../../shared/domain/dates';
 import type { Rng } from '../../../shared/domain/rng';
-import {
-  rngChance,
-  rngDigits,
-  rngInt,
-  rngPick,
-  rngUint32,
-  rngWeighted,
-  seededRng,
-} from '../../../shared/domain/rng';
-import { makeIco, makeNip, makeRegon } from '../../../shared/domain/tax-ids';
-import type { ChainSpec, CitySpec, Country, DictionaryKind, SurnamePair } from './names.pl-cs';
+import { rngDigits, rngUint32, rngWeighted, seededRng } from '../../../shared/domain/rng';
+import { makeRegon } from '../../../shared/domain/tax-ids';
+import type { Person } from './fake-data';
+import { asciiFold, FakeData, pad, SEGMENT_WEIGHTS, slug } from './fake-data';
+import type { Country, DictionaryKind } from './names.pl-cs';
 import * as W from './names.pl-cs';
+
+export { asciiFold };
 
 // The deterministic dataset behind the demo office and the benchmark (PRODUCT.md §9): the same seed
 // and `today` give the same records, byte for byte, on any machine. At L it is over a million
@@ -144,27 +142,8 @@ export function seededUuidv7(rng: Rng, ms: number): string {
   return `${ts.slice(0, 8)}-${ts.slice(8, 12)}-7${randA}-${varB}-${tail}`;
 }
 
-/** ASCII for logins, e-mails and rep codes: 'Łukasz Wróbel' → 'Lukasz Wrobel' (ł has no NFD form). */
-export function asciiFold(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}/gu, '').replace(/ł/g, 'l').replace(/Ł/g, 'L');
-}
-
-function slug(s: string, sep = '.'): string {
-  const out = asciiFold(s)
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, sep)
-    .slice(0, 28);
-  return out.replace(/^[.-]+|[.-]+$/g, '') || 'sklep';
-}
-
-const pad = (n: number, w: number) => String(n).padStart(w, '0');
 const isoAt = (ms: number) => new Date(ms).toISOString();
 const dayMs = (date: string) => Date.parse(`${date}T00:00:00Z`);
-
-function postalCode(country: Country, n: number): string {
-  const s = pad(n, 5);
-  return country === 'PL' ? `${s.slice(0, 2)}-${s.slice(2)}` : `${s.slice(0, 3)} ${s.slice(3)}`;
-}
 
 /** Months 'YYYY-MM' from `back` months before today's to `ahead` after. */
 function monthRange(today: string, back: number, ahead: number): string[] {
@@ -185,11 +164,6 @@ function ean13(rng: Rng): string {
   return body + String((10 - (sum % 10)) % 10);
 }
 
-interface Person {
-  firstName: string;
-  surname: string;
-  female: boolean;
-}
 interface Rep {
   id: string;
   code: string;
@@ -198,15 +172,6 @@ interface Rep {
 }
 type Meta = { id: string; createdAt: string; createdBy: string; updatedAt: string; updatedBy: string };
 
-const SEGMENT_WEIGHTS = [
-  ['traditional', 55],
-  ['delicatessen', 15],
-  ['supermarket', 8],
-  ['kiosk', 8],
-  ['petrol', 6],
-  ['horeca', 5],
-  ['wholesale', 3],
-] as const;
 const CALL_STATUS_WEIGHTS = [
   ['completed', 40],
   ['accepted', 15],
@@ -216,10 +181,6 @@ const CALL_STATUS_WEIGHTS = [
   ['wrong_number', 3],
   ['not_interested', 7],
 ] as const;
-const TAGS: Record<Country, readonly string[]> = {
-  PL: ['kluczowy', 'nowy', 'sezonowy', 'ogródek piwny'],
-  CZ: ['klíčový', 'nový', 'sezónní', 'zahrádka'],
-};
 const DEAL_TITLES: Record<Country, readonly string[]> = {
   PL: [
     'Umowa roczna',
@@ -231,17 +192,11 @@ const DEAL_TITLES: Record<Country, readonly string[]> = {
   CZ: ['Roční smlouva', 'Listing novinek', 'Sezónní vystavení', 'Vánoční objednávka', 'Rozšíření sortimentu'],
 };
 const CONSENT_SOURCES = ['visit', 'form', 'phone', 'import'] as const;
-const PL_CW = W.PL_CITIES.map((c) => [c, c.weight] as const);
-const CZ_CW = W.CZ_CITIES.map((c) => [c, c.weight] as const);
-const plQuote = (s: string) => `„${s}”`;
-const csQuote = (s: string) => `„${s}“`; // Czech closes with the high 6-quote, Polish with the 9-quote
-
 /**
  * The state of one generation run. Record builders are plain methods and the generators that yield
  * them are small: one huge generator function is too big for V8 to optimise (3–4× slower at L).
  */
-class DatasetBuilder {
-  readonly rng: Rng;
+class DatasetBuilder extends FakeData {
   readonly size: (typeof SIZES)[DatasetScale];
   readonly todayMs: number;
   readonly officeMs: number;
@@ -263,7 +218,6 @@ class DatasetBuilder {
   readonly clientPhone: string[];
   readonly clientCode: string[];
   made = 0;
-  private readonly taxIds = new Set<string>();
   private readonly repsBy: Record<Country, number[]> = { PL: [], CZ: [] };
   private readonly rrNext: Record<Country, number> = { PL: 0, CZ: 0 };
   // Contacts: client i owns contacts contactStart[i] … contactStart[i + 1] − 1.
@@ -279,7 +233,7 @@ class DatasetBuilder {
   constructor(readonly opts: DatasetOptions) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.today))
       throw new RangeError(`today must be YYYY-MM-DD, got ${opts.today}`);
-    this.rng = seededRng(`regio-dataset:${opts.seed}`);
+    super(seededRng(`regio-dataset:${opts.seed}`));
     this.size = SIZES[opts.scale];
     this.todayMs = dayMs(opts.today);
     this.officeMs = this.todayMs - 5 * 365 * DAY;
@@ -297,16 +251,6 @@ class DatasetBuilder {
     this.months = monthRange(opts.today, MONTHS_BACK, MONTHS_AHEAD);
   }
 
-  // ---- random helpers ----
-  int(a: number, b: number): number {
-    return rngInt(this.rng, a, b);
-  }
-  chance(p: number): boolean {
-    return rngChance(this.rng, p);
-  }
-  pick<T>(xs: readonly T[]): T {
-    return rngPick(this.rng, xs);
-  }
   /**
    * Records are built as `Object.assign(this.meta(…), { … })`, never `{ ...this.meta(…), … }`: in V8
    * the spread form costs ~15 µs per record (properties added after a spread fall off the fast
@@ -324,29 +268,6 @@ class DatasetBuilder {
   /** A moment in working hours on a day `daysAgo` before today. */
   workMoment(daysAgo: number): number {
     return this.todayMs - daysAgo * DAY + this.int(7 * 60, 17 * 60) * 60_000 + this.int(0, 59_999);
-  }
-  person(country: Country): Person {
-    const female = this.chance(0.55);
-    const first =
-      country === 'PL' ? (female ? W.PL_FIRST_F : W.PL_FIRST_M) : female ? W.CZ_FIRST_F : W.CZ_FIRST_M;
-    const pair: SurnamePair = this.pick(country === 'PL' ? W.PL_SURNAMES : W.CZ_SURNAMES);
-    return { firstName: this.pick(first), surname: female ? pair[1] : pair[0], female };
-  }
-  mobile(country: Country): string {
-    return country === 'PL'
-      ? `+48${this.pick(W.PL_MOBILE)}${rngDigits(this.rng, 7)}`
-      : `+420${this.pick(W.CZ_MOBILE)}${rngDigits(this.rng, 6)}`;
-  }
-  landline(country: Country, city: CitySpec): string {
-    return country === 'PL'
-      ? `+48${city.area}${rngDigits(this.rng, 7)}`
-      : `+420${city.area}${rngDigits(this.rng, 9 - city.area.length)}`;
-  }
-  emailDomain(country: Country): string {
-    return this.pick(country === 'PL' ? W.PL_EMAIL_DOMAINS : W.CZ_EMAIL_DOMAINS);
-  }
-  personEmail(p: Person, country: Country): string {
-    return `${slug(p.firstName)}.${slug(p.surname)}${this.chance(0.3) ? String(this.int(1, 99)) : ''}@${this.emailDomain(country)}`;
   }
   dictId(kind: DictionaryKind, code: string): string {
     return this.dict.get(`${kind}:${code}`)!;
@@ -413,7 +334,7 @@ class DatasetBuilder {
       surname: p.surname,
       role,
       officeId: this.officeId,
-      locale: country === 'PL' ? 'pl' : 'cs',
+      language: country === 'PL' ? 'pl' : 'cs',
       email: `${slug(p.firstName)}.${slug(p.surname)}@regio-demo.${country === 'PL' ? 'pl' : 'cz'}`,
       phone: this.mobile(country),
       active: true,
@@ -439,7 +360,7 @@ class DatasetBuilder {
         surname: adminP.surname,
         role: 'admin',
         officeId: this.officeId,
-        locale: 'pl',
+        language: 'pl',
         email: `${slug(adminP.firstName)}.${slug(adminP.surname)}@regio-demo.pl`,
         active: true,
       },
@@ -456,7 +377,7 @@ class DatasetBuilder {
       this.operatorIds.push(rec.id);
       yield { collection: 'users', record: rec };
     }
-    const head = this.user(this.person('PL'), 'manager', 'kierownik', 'PL', { headOfOffice: true });
+    const head = this.user(this.person('PL'), 'manager', 'kierownik', 'PL', { officeWide: true });
     this.headId = head.id;
     yield { collection: 'users', record: head };
 
@@ -483,6 +404,7 @@ class DatasetBuilder {
         name: country === 'PL' ? `Zespół ${city}` : `Tým ${city}`,
         country,
         managerId: manager.id,
+        active: true,
       });
       for (let r = 0; r < repsInTeam(t); r++) {
         const rp = this.person(country);
@@ -563,72 +485,6 @@ class DatasetBuilder {
     return list[this.rrNext[c]++ % list.length]!;
   }
 
-  private newTaxId(c: Country): string {
-    for (;;) {
-      const t = c === 'PL' ? makeNip(this.rng) : makeIco(this.rng);
-      if (!this.taxIds.has(t)) {
-        this.taxIds.add(t);
-        return t;
-      }
-    }
-  }
-
-  private shopName(c: Country, segment: string): string {
-    const p = this.person(c);
-    const owner = `${p.firstName} ${p.surname}`;
-    if (c === 'PL') {
-      const nick = plQuote(this.pick(W.PL_SHOP_NICKS));
-      const surnameM = this.pick(W.PL_SURNAMES)[0];
-      switch (segment) {
-        case 'delicatessen':
-          return this.chance(0.6) ? `Delikatesy ${nick}` : `Delikatesy ${surnameM}`;
-        case 'supermarket':
-          return this.pick([`Market ${nick}`, `Mini Market ${nick}`, `Supermarket ${surnameM}`]);
-        case 'kiosk':
-          return this.chance(0.6) ? `Kiosk ${nick}` : `Kiosk z prasą ${owner}`;
-        case 'petrol':
-          return this.chance(0.5) ? `Stacja Paliw ${nick}` : `Stacja Paliw ${surnameM} s.c.`;
-        case 'horeca':
-          return this.pick([`Restauracja ${nick}`, `Kawiarnia ${nick}`, `Bar ${nick}`]);
-        case 'wholesale':
-          return this.chance(0.5) ? `Hurtownia Spożywcza ${nick} s.c.` : `Hurtownia ${surnameM} Sp. z o.o.`;
-        default:
-          return this.pick([
-            `Sklep Spożywczy ${nick}`,
-            `Sklep Spożywczo-Przemysłowy ${nick}`,
-            `Sklep ${owner}`,
-            `Sklep Osiedlowy ${nick}`,
-            `P.H.U. ${nick} ${owner}`,
-          ]);
-      }
-    }
-    const u = this.pick(W.CZ_SHOP_U);
-    const nick = this.pick(W.CZ_SHOP_NICKS);
-    const surnameM = this.pick(W.CZ_SURNAMES)[0];
-    switch (segment) {
-      case 'delicatessen':
-        return this.pick([`Lahůdky ${csQuote(nick)}`, `Lahůdky ${surnameM}`, `Pekařství ${surnameM}`]);
-      case 'supermarket':
-        return this.chance(0.5) ? `Minimarket ${nick}` : `Supermarket ${nick}`;
-      case 'kiosk':
-        return this.chance(0.5) ? `Trafika ${nick}` : `Trafika U ${u}`;
-      case 'petrol':
-        return this.chance(0.5) ? `Čerpací stanice ${nick}` : `ČS ${surnameM}`;
-      case 'horeca':
-        return this.pick([`Restaurace U ${u}`, `Kavárna ${nick}`, `Hospoda U ${u}`]);
-      case 'wholesale':
-        return this.chance(0.5) ? `Velkoobchod ${surnameM} s.r.o.` : `Velkoobchod potravin ${nick}`;
-      default:
-        return this.pick([
-          `Potraviny U ${u}`,
-          `Smíšené zboží ${surnameM}`,
-          `Potraviny ${owner}`,
-          `Večerka ${nick}`,
-          `Samoobsluha ${nick}`,
-        ]);
-    }
-  }
-
   private client(
     c: Country,
     name: string,
@@ -637,41 +493,33 @@ class DatasetBuilder {
     extra: Record<string, unknown>,
   ): DemoRecord {
     const i = this.made++;
-    const city = rngWeighted(this.rng, c === 'PL' ? PL_CW : CZ_CW);
-    const street = this.pick(c === 'PL' ? W.PL_STREETS : W.CZ_STREETS);
-    const no =
-      c === 'PL'
-        ? `${this.int(1, 180)}${this.chance(0.1) ? this.pick(['A', 'B', 'C']) : ''}${this.chance(0.25) ? `/${this.int(1, 40)}` : ''}`
-        : this.chance(0.7)
-          ? `${this.int(100, 3500)}/${this.int(1, 90)}`
-          : String(this.int(1, 300));
+    const city = this.city(c);
+    const address = this.address(c, city);
     const repIdx = this.nextRep(c);
     const createdMs = this.todayMs - this.int(30, 4 * 365) * DAY + this.int(8 * 60, 16 * 60) * 60_000;
     const updatedMs = this.chance(0.4)
       ? createdMs + this.int(1, Math.max(1, Math.floor((this.todayMs - createdMs) / DAY))) * DAY
       : createdMs;
     const by = this.pick(this.operatorIds);
-    const phone = this.chance(0.6) ? this.landline(c, city) : this.mobile(c);
+    const phone = this.outletPhone(c, city);
     const code = `${c}${pad(i + 1, 7)}`;
-    const local = slug(
-      name.replace(/^(Sklep Spożywczy|Sklep|Delikatesy|Potraviny|Smíšené zboží|Večerka)\s+/, ''),
-    );
-    const domain = this.chance(0.3) ? `${slug(name, '-')}.${c === 'PL' ? 'pl' : 'cz'}` : this.emailDomain(c);
+    const email = this.outletEmail(c, name);
+    // The contract's Client (shared/contract/clients.schema.ts): every nullable field present.
     const rec: DemoRecord = Object.assign(this.meta(createdMs, by, updatedMs, by), {
       name,
       taxId,
+      regon: null,
+      dic: null,
+      parentId: null,
       ...extra,
       segmentId: this.dictId('segment', segment),
-      street: `${street} ${no}`,
-      city: city.name,
-      postalCode: postalCode(c, this.int(city.postal[0], city.postal[1])),
-      country: c,
+      address,
       phone,
-      email: `${local}@${domain}`,
+      email,
       repId: this.reps[repIdx]!.id,
       status: this.chance(0.92) ? 'active' : 'inactive',
       externalCode: code,
-      tags: this.chance(0.12) ? [this.pick(TAGS[c])] : [],
+      tags: this.chance(0.12) ? [this.pick(W.CLIENT_TAGS[c])] : [],
     });
     this.clientIds[i] = rec.id;
     this.clientRep[i] = repIdx;
@@ -689,9 +537,8 @@ class DatasetBuilder {
       const left = this.N - this.made;
       if (left >= 4 && this.chance(0.006)) {
         // A chain: the parent company, then its outlets, which share its tax id (PRODUCT.md §2).
-        const chain: ChainSpec = this.pick(c === 'PL' ? W.PL_CHAINS : W.CZ_CHAINS);
-        const seat = rngWeighted(this.rng, c === 'PL' ? PL_CW : CZ_CW).name;
-        const taxId = this.newTaxId(c);
+        const { spec: chain, seat } = this.chainSpec(c);
+        const taxId = this.taxId(c);
         const parent = this.client(
           c,
           chain.company(seat),
@@ -714,7 +561,7 @@ class DatasetBuilder {
       }
       const segment = rngWeighted(this.rng, SEGMENT_WEIGHTS);
       const name = this.shopName(c, segment);
-      const taxId = this.newTaxId(c);
+      const taxId = this.taxId(c);
       const extra =
         c === 'PL'
           ? this.chance(0.5)
@@ -725,7 +572,7 @@ class DatasetBuilder {
             : {};
       yield { collection: 'clients', record: this.client(c, name, segment, taxId, extra) };
     }
-    this.taxIds.clear();
+    this.forgetTaxIds();
   }
 
   // ---- contacts: 1–4 per client, exactly size.contacts in all ----
@@ -747,46 +594,52 @@ class DatasetBuilder {
     for (let i = 0; i < N; i++) this.contactStart[i + 1] = this.contactStart[i]! + perClient[i]!;
   }
 
-  private consent(by: string, since: number): { granted: boolean; history: Array<Record<string, unknown>> } {
-    const roll = this.rng();
-    if (roll < 0.3) return { granted: false, history: [] };
-    const at = since + this.int(0, 200) * DAY;
-    const granted = { granted: true, at: isoAt(at), source: this.pick(CONSENT_SOURCES), by };
-    if (roll < 0.9) return { granted: true, history: [granted] };
-    return {
-      granted: false,
-      history: [
-        granted,
-        { granted: false, at: isoAt(at + this.int(1, 300) * DAY), source: this.pick(CONSENT_SOURCES), by },
-      ],
-    };
+  /**
+   * Consents as the contract has them: a channel with no decision is absent; a decision has its
+   * history (granted; in one case in ten withdrawn later).
+   */
+  private consents(by: string, since: number): Pick<Contact, 'consents' | 'consentHistory'> {
+    const consents: Contact['consents'] = {};
+    const consentHistory: Contact['consentHistory'] = [];
+    for (const channel of CONSENT_CHANNELS) {
+      const roll = this.rng();
+      if (roll < 0.3) continue;
+      const at = since + this.int(0, 200) * DAY;
+      consentHistory.push({ channel, granted: true, at: isoAt(at), source: this.pick(CONSENT_SOURCES), by });
+      consents[channel] = true;
+      if (roll < 0.9) continue;
+      consentHistory.push({
+        channel,
+        granted: false,
+        at: isoAt(at + this.int(1, 300) * DAY),
+        source: this.pick(CONSENT_SOURCES),
+        by,
+      });
+      consents[channel] = false;
+    }
+    return { consents, consentHistory };
   }
 
   private contact(i: number, j: number): DemoRecord {
     const c = this.countryOf(i);
-    const p = this.person(c);
+    const person = this.contactPerson(c, this.clientPhone[i]!);
     const proposed = this.chance(0.05);
+    // A proposed contact is made by the client's rep (contacts:propose), the rest by an operator.
     const by = proposed ? this.reps[this.clientRep[i]!]!.id : this.pick(this.operatorIds);
     const createdMs = this.todayMs - this.int(1, 3 * 365) * DAY + this.int(8 * 60, 16 * 60) * 60_000;
-    const phones = this.chance(0.95) ? [this.mobile(c)] : [];
-    if (this.chance(0.15)) phones.push(this.chance(0.5) ? this.clientPhone[i]! : this.mobile(c));
     const rec: DemoRecord = Object.assign(this.meta(createdMs, by), {
       clientId: this.clientIds[i],
-      firstName: p.firstName,
-      surname: p.surname,
-      position: this.pick(W.POSITIONS[c]),
-      phones,
-      emails: this.chance(0.7) ? [this.personEmail(p, c)] : [],
-      consents: {
-        email: this.consent(by, createdMs),
-        phone: this.consent(by, createdMs),
-        sms: this.consent(by, createdMs),
-      },
+      firstName: person.firstName,
+      surname: person.surname,
+      position: person.position,
+      phones: person.phones,
+      emails: person.emails,
+      notes: '',
       status: proposed ? 'proposed' : 'confirmed',
-      ...(proposed ? { proposedBy: by } : {}),
+      ...this.consents(by, createdMs),
     });
     this.contactIds[j] = rec.id;
-    this.contactPhone[j] = phones[0] ?? '';
+    this.contactPhone[j] = person.phones[0] ?? '';
     return rec;
   }
 

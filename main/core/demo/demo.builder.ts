@@ -3,6 +3,8 @@ import type { Locale } from '../../../shared/contract/office.schema';
 import type { PublicUser, Team } from '../../../shared/contract/users.schema';
 import type { HandlerContext } from '../app/handler-context';
 import { createOffice } from '../auth/auth.service';
+import { buildDemoClients } from './demo-clients.builder';
+import { planDemoClients } from './demo-clients.plan';
 import { DEMO_LOGINS } from './demo-logins';
 
 // The demo office is built through the core's own commands, with their rights checks, as the
@@ -19,8 +21,8 @@ const EXTRA_REPS: Array<{ login: string; displayName: string; repCode: string }>
 ];
 
 /**
- * `scale`: S is one office (PRODUCT.md §9); L is the load-test size. Until the client, visit and
- * action commands land (issues 4–8) both build the same people and dictionaries.
+ * `scale`: S is one office (PRODUCT.md §9: 3 000 clients); L is the load-test size of the client
+ * base (50 000 clients). Both have the same people; visits and actions come with issues 5–8.
  */
 export async function buildDemoOffice(
   ctx: HandlerContext,
@@ -82,25 +84,33 @@ export async function buildDemoOffice(
     name: cs ? 'Vedení kanceláře' : 'Kierownictwo biura',
     managerId: head.id,
   });
+  // Independent of each other: created together, so their password hashes run in parallel.
   const o = login('operator');
-  await call('users:create', {
-    login: o.login,
-    displayName: o.displayName,
-    role: 'operator',
-    password: o.password,
-  });
   const r = login('rep');
-  await call('users:create', {
-    login: r.login,
-    displayName: r.displayName,
-    role: 'rep',
-    password: r.password,
-    teamId: north.id,
-    repCode: 'JKO',
-  });
-  for (const x of EXTRA_REPS) {
-    await call('users:create', { ...x, role: 'rep', password: r.password, teamId: north.id });
-  }
+  const [operator, ...reps] = await Promise.all([
+    call<PublicUser>('users:create', {
+      login: o.login,
+      displayName: o.displayName,
+      role: 'operator',
+      password: o.password,
+    }),
+    call<PublicUser>('users:create', {
+      login: r.login,
+      displayName: r.displayName,
+      role: 'rep',
+      password: r.password,
+      teamId: north.id,
+      repCode: 'JKO',
+    }),
+    ...EXTRA_REPS.map((x) =>
+      call<PublicUser>('users:create', { ...x, role: 'rep', password: r.password, teamId: north.id }),
+    ),
+  ]);
+
+  // The client base: PL addresses and NIPs for a Polish (or English-speaking) office, CZ and IČOs
+  // for a Czech one; the demo rep (Jan Kowalski) is the plan's first rep.
+  const plan = planDemoClients({ country: cs ? 'CZ' : 'PL', scale: opts.scale, reps: reps.length });
+  await buildDemoClients(ctx, plan, { operatorId: operator.id, repIds: reps.map((x) => x.id) });
   // The visitor chooses whom to be on the sign-in screen, where the demo logins are listed.
   ctx.session.userId = null;
 }

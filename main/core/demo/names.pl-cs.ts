@@ -693,26 +693,29 @@ export const CZ_MOBILE: readonly string[] = [
   '799',
 ];
 
-export const POSITIONS: Record<Country, readonly string[]> = {
+/** [masculine, feminine], like the surnames: a position agrees with the person's gender. */
+export const POSITIONS: Record<Country, readonly SurnamePair[]> = {
   PL: [
-    'Właściciel',
-    'Kierownik sklepu',
-    'Zastępca kierownika',
-    'Zaopatrzeniowiec',
-    'Sprzedawca',
-    'Księgowa',
-    'Współwłaścicielka',
+    ['Właściciel', 'Właścicielka'],
+    ['Kierownik sklepu', 'Kierowniczka sklepu'],
+    ['Zastępca kierownika', 'Zastępczyni kierownika'],
+    ['Zaopatrzeniowiec', 'Zaopatrzeniowiec'],
+    ['Sprzedawca', 'Sprzedawczyni'],
+    ['Księgowy', 'Księgowa'],
+    ['Współwłaściciel', 'Współwłaścicielka'],
   ],
   CZ: [
-    'Majitel',
-    'Vedoucí prodejny',
-    'Zástupce vedoucího',
-    'Nákupčí',
-    'Prodavačka',
-    'Účetní',
-    'Spolumajitelka',
+    ['Majitel', 'Majitelka'],
+    ['Vedoucí prodejny', 'Vedoucí prodejny'],
+    ['Zástupce vedoucího', 'Zástupkyně vedoucí'],
+    ['Nákupčí', 'Nákupčí'],
+    ['Prodavač', 'Prodavačka'],
+    ['Účetní', 'Účetní'],
+    ['Spolumajitel', 'Spolumajitelka'],
   ],
 };
+/** Index in POSITIONS of the shop's manager (what a promotion makes someone). */
+export const MANAGER_POSITION = 1;
 
 export const VISIT_SUBJECTS: Record<Country, readonly string[]> = {
   PL: [
@@ -1168,3 +1171,116 @@ export const PRODUCT_PACKS: readonly { pl: string; cs: string; multiple: number 
   { pl: '', cs: '', multiple: 1 },
   { pl: 'karton 12 szt.', cs: 'karton 12 ks', multiple: 12 },
 ];
+
+export const CLIENT_TAGS: Record<Country, readonly string[]> = {
+  PL: ['kluczowy', 'nowy', 'sezonowy', 'ogródek piwny'],
+  CZ: ['klíčový', 'nový', 'sezónní', 'zahrádka'],
+};
+
+// ---- the demo office (demo-clients.plan.ts) ----
+
+/**
+ * Deliberately long names, addresses and people: lists, cards and PDFs must wrap or ellipsize
+ * them (with the full text in a title), never break the layout. Every name ≤ 200 characters,
+ * every surname ≤ 80 (the contract's limits).
+ */
+export const LONG_CLIENT_NAMES: Record<Country, readonly string[]> = {
+  PL: [
+    'Przedsiębiorstwo Handlowo-Usługowe „Wielkopolska Spiżarnia” Małgorzata Świątek-Żółkiewska i Wspólnicy Spółka Komandytowa',
+    'Powszechna Spółdzielnia Spożywców „Społem” w Częstochowie – Sklep Spożywczo-Przemysłowy nr 114 „Pod Złotym Kłosem”',
+    'Sklep Spożywczo-Przemysłowy „Żurawinka” Grzegorz Brzęczyszczykiewicz – Przedsiębiorstwo Wielobranżowe z Chrząszczyżewoszyc',
+    'Gminna Spółdzielnia „Samopomoc Chłopska” w Szczebrzeszynie – Delikatesy Wiejskie z Piekarnią i Cukiernią „Źródełko”',
+  ],
+  CZ: [
+    'Smíšené zboží a lahůdky „U Zlatého klasu“ Květoslava Černá-Procházková, obchodní společnost s ručením omezeným',
+    'Spotřební družstvo COOP Jednota Moravskoslezského kraje – prodejna potravin a drogerie č. 1147 „Na Křižovatce“',
+    'Potraviny, trafika a vinotéka „U Tří lip“ Přemysl Řehoř-Šťastný, velkoobchod a maloobchod s potravinami a nápoji',
+    'Řeznictví, uzenářství a lahůdkářství „U Staré brány“ Bohuslav Křižánek-Dvořáček, Uherské Hradiště – Mařatice',
+  ],
+};
+export const LONG_STREETS: Record<Country, readonly string[]> = {
+  PL: [
+    'ul. Generała Władysława Sikorskiego-Krzyżanowskiego 118A/27',
+    'al. Marszałka Józefa Piłsudskiego i Legionów Polskich 1410/2B',
+  ],
+  CZ: [
+    'třída Tomáše Garrigua Masaryka a Edvarda Beneše 3478/112',
+    'náměstí Přemysla Otakara II. a Karla IV. 1289/45',
+  ],
+};
+export const LONG_PEOPLE: Record<Country, ReadonlyArray<{ firstName: string; surname: string }>> = {
+  PL: [
+    { firstName: 'Konstancja Bożydara', surname: 'Świątek-Żółkiewska-Brzęczyszczykiewicz' },
+    { firstName: 'Przemysław Władysław', surname: 'Szczęsny-Chrząszczewski' },
+  ],
+  CZ: [
+    { firstName: 'Květoslava Bohumila', surname: 'Řehořová-Procházková-Šťastná' },
+    { firstName: 'Přemysl Bořivoj', surname: 'Křižánek-Dvořáček' },
+  ],
+};
+
+/** Where a consent decision came from, as the operator writes it down (contacts:setConsent). */
+export const CONSENT_GRANT_SOURCES: Record<Country, readonly string[]> = {
+  PL: [
+    'Formularz zgody podpisany podczas wizyty',
+    'Zgoda ustna w rozmowie telefonicznej',
+    'Formularz zgody odesłany e-mailem',
+    'Przeniesione z papierowej kartoteki',
+  ],
+  CZ: [
+    'Souhlas podepsaný při návštěvě',
+    'Ústní souhlas při telefonátu',
+    'Formulář souhlasu zaslaný e-mailem',
+    'Převzato z papírové kartotéky',
+  ],
+};
+export const CONSENT_WITHDRAW_SOURCES: Record<Country, readonly string[]> = {
+  PL: ['Rezygnacja zgłoszona telefonicznie', 'Wiadomość e-mail od klienta', 'Pismo od klienta'],
+  CZ: ['Odvolání souhlasu po telefonu', 'E-mail od zákazníka', 'Dopis od zákazníka'],
+};
+
+/** The notes a rep writes with a proposed contact person (contacts:propose). */
+export const PROPOSAL_NOTES: Record<Country, readonly string[]> = {
+  PL: [
+    'Od przyszłego miesiąca przejmuje kierowanie sklepem.',
+    'Z rodziny właściciela, przejmuje zamówienia.',
+    'Osoba do kontaktu w sprawie ekspozycji.',
+    'Poznaliśmy się na wizycie – decyduje o asortymencie.',
+  ],
+  CZ: [
+    'Od příštího měsíce přebírá vedení prodejny.',
+    'Z rodiny majitele, přebírá objednávky.',
+    'Kontaktní osoba pro vystavení zboží.',
+    'Seznámili jsme se při návštěvě – rozhoduje o sortimentu.',
+  ],
+};
+
+/** What a rep says when filing a correction (corrections:create), by field. */
+export const CORRECTION_NOTES: Record<Country, Record<string, string>> = {
+  PL: {
+    phone: 'Sklep zmienił numer telefonu, stary nie działa.',
+    email: 'Nowy adres e-mail sklepu, podany przez właściciela.',
+    'address.street': 'Błędny numer budynku – tak jest na szyldzie i na fakturze.',
+    'address.postalCode': 'Kod pocztowy według ostatniej faktury.',
+    name: 'Sklep zmienił nazwę po remoncie.',
+    phones: 'Nowy numer komórkowy, stary jest nieaktualny.',
+    emails: 'Prywatny adres zamiast służbowego – na prośbę klienta.',
+    surname: 'Zmiana nazwiska po ślubie.',
+    position: 'Awans – teraz kieruje sklepem.',
+  },
+  CZ: {
+    phone: 'Prodejna změnila telefonní číslo, staré nefunguje.',
+    email: 'Nový e-mail prodejny, sdělil majitel.',
+    'address.street': 'Chybné číslo popisné – takto je na vývěsce i na faktuře.',
+    'address.postalCode': 'PSČ podle poslední faktury.',
+    name: 'Prodejna se po rekonstrukci přejmenovala.',
+    phones: 'Nové číslo mobilu, staré už neplatí.',
+    emails: 'Soukromý e-mail místo pracovního – na přání zákazníka.',
+    surname: 'Změna příjmení po sňatku.',
+    position: 'Povýšení – nyní vede prodejnu.',
+  },
+};
+export const CORRECTION_REJECT_NOTES: Record<Country, string> = {
+  PL: 'Sprawdzone telefonicznie u właściciela: obecne dane są aktualne.',
+  CZ: 'Ověřeno telefonicky u majitele: současné údaje platí.',
+};
