@@ -388,20 +388,20 @@ describe('administration', () => {
     expect(await admin.backupRows().count()).toBe(1);
     expect(await admin.backupRows().first().textContent()).toContain('Ręczna');
     expect(await page.getByTestId('backups-status').textContent()).toMatch(
-      /^Wykonano kopię zapasową \(\d+ rekord/,
+      /^Wykonano kopię zapasową \(\d[\d\s]* rekord/,
     );
 
     await page.getByTestId('export-all').click();
     await page.getByTestId('export-file').waitFor();
     expect(await page.getByTestId('export-file').textContent()).toMatch(/^regio-export-DEMO-.*\.ndjson$/);
-    expect(await page.getByTestId('export-card').textContent()).toMatch(/Wyeksportowano \d+ rekord/);
+    expect(await page.getByTestId('export-card').textContent()).toMatch(/Wyeksportowano \d[\d\s]* rekord/);
     // The browser host hands the file to the signed-in admin: the link downloads the same export.
     const href = await page.getByTestId('export-download').getAttribute('href');
     const downloaded = await page.evaluate(async (u) => (await fetch(u!)).text(), href);
     expect(JSON.parse(downloaded.split('\n')[0]!)).toMatchObject({ format: 'regio-export' });
     await check('admin-admin-backups-done-pl');
 
-    await admin.backupRows().first().getByRole('button').click();
+    await admin.backupRows().first().getByTestId('backup-preview').click();
     const preview = page.getByTestId('backup-preview');
     await preview.getByTestId('preview-office').waitFor();
     expect(await preview.getByTestId('preview-office').textContent()).toBe(

@@ -125,6 +125,7 @@ export function BackupsTab() {
                       className="button button--small"
                       aria-label={t('backups.preview_label', { date: when(b) })}
                       onClick={() => setPreviewOf(b)}
+                      data-testid="backup-preview"
                     >
                       {t('backups.preview')}
                     </button>{' '}
