@@ -189,6 +189,38 @@ describe('the operator keeps the client base', () => {
   });
 });
 
+describe('bulk edit', () => {
+  it('shows what will change before it changes: three clients move to another segment', async () => {
+    const list = new ClientListPage(op);
+    await list.open();
+    await list.find('bar', 'Bar');
+    const rows = list.rows;
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      await rows.nth(i).getByTestId('client-select').check();
+      ids.push((await rows.nth(i).getAttribute('data-client-id'))!);
+    }
+    expect(await op.getByTestId('selection-count').textContent()).toMatch(/3/);
+    await op.getByTestId('bulk-edit').click();
+    const dialog = op.getByTestId('bulk-dialog');
+    await dialog.waitFor();
+    const segment = dialog.getByTestId('bulk-segment');
+    const value = await segment.locator('option', { hasText: 'Stacja paliw' }).first().getAttribute('value');
+    await segment.selectOption(value!);
+    await dialog.getByTestId('bulk-review-button').click();
+    await dialog.getByTestId('bulk-changed').waitFor();
+    expect(await dialog.getByTestId('bulk-changed').textContent()).toBe('3');
+    expect(await dialog.getByTestId('bulk-review').textContent()).toContain('Stacja paliw');
+    await check(op, 'bulk-edit-review-pl', { dialog: true });
+    await dialog.getByTestId('bulk-apply').click();
+    await dialog.waitFor({ state: 'detached' });
+    const card = new ClientCardPage(op);
+    await op.goto(new URL(`#/clients/${ids[0]}`, op.url()).toString());
+    await card.waitFor();
+    await expect.poll(async () => card.screen.textContent()).toContain('Stacja paliw');
+  });
+});
+
 describe('a rep and the operator, at two desks', () => {
   it('the rep cannot edit the phone (nor through the core) and files a correction, in Czech', async () => {
     await rep.goto(clientUrl);
