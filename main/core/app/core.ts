@@ -19,6 +19,7 @@ import type { FileLayer } from '../store/file-layer';
 import { nodeFileLayer, writeFileAtomic } from '../store/file-layer';
 import { SCHEMA_VERSION } from '../store/schema';
 import { Store } from '../store/store';
+import { warmClientSearch } from '../clients/client-search.index';
 import type { StoreOptions } from '../store/store';
 import type { UserRecord } from '../users/users.service';
 import { dispatch } from './dispatcher';
@@ -137,6 +138,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     store = s;
     s.onCommit((c) => announceChange(c.entities, c.seq));
     s.onHistoryLoaded(() => emit('store:loaded', { historyLoaded: true }));
+    // The client search's haystacks and orders, built in the background once the data is in.
+    warmClientSearch(s);
   };
   attach(await Store.open(storeOptions));
 

@@ -23,6 +23,8 @@ import type { HandlerContext } from '../app/handler-context';
 import { insertAudited, patchAudited } from '../audit/audit.service';
 import { inRepScope, isPrivileged, repScope } from '../auth/scope';
 import type { Store, Tx } from '../store/store';
+import type { ClientSearchIndex, Entry } from './client-search.index';
+import { comparator, hasFlag, searchIndexOf } from './client-search.index';
 import type { UserRecord } from '../users/users.service';
 
 type ClientRec = Client;
@@ -30,32 +32,9 @@ type ContactRec = Contact;
 type ContactInput = z.output<typeof ContactFields>;
 
 // ---- search ----
-
-// Records are immutable, so a record object's folded text never changes: a WeakMap keyed by the
-// object is a cache that needs no invalidation (a changed client is a new object, a cache miss).
-const hayCache = new WeakMap<object, string>();
-function clientHay(c: ClientRec): string {
-  let h = hayCache.get(c);
-  if (h === undefined) {
-    h = fold(
-      [c.name, c.taxId, c.externalCode, c.address.city, c.address.postalCode, c.phone, c.email]
-        .filter(Boolean)
-        .join(' '),
-    );
-    // Phones are also matched without the +48/+420 prefix and spaces ("601234567").
-    if (c.phone) h += ' ' + c.phone.replace(/^\+(48|420)/, '');
-    hayCache.set(c, h);
-  }
-  return h;
-}
-function contactHay(p: ContactRec): string {
-  let h = hayCache.get(p);
-  if (h === undefined) {
-    h = fold([...p.phones, ...p.phones.map((x) => x.replace(/^\+(48|420)/, '')), ...p.emails].join(' '));
-    hayCache.set(p, h);
-  }
-  return h;
-}
+// The list's search: filters, token search over the client's own text and its contacts' phones and
+// e-mails, collator order. What it derives from the records (haystacks, sorted orders, contact
+// data, recent results) lives in client-search.index.ts.
 
 function contactsOf(store: Store, clientId: string): ContactRec[] {
   return store.byIndex<ContactRec>('contacts', 'clientId', clientId).filter((p) => !p.archived);
@@ -97,81 +76,93 @@ export function toRow(store: Store, c: ClientRec): ClientRow {
   };
 }
 
-const collators = new Map<string, Intl.Collator>();
-function collator(locale: string): Intl.Collator {
-  let c = collators.get(locale);
-  if (!c) collators.set(locale, (c = new Intl.Collator(locale, { sensitivity: 'base', numeric: true })));
-  return c;
-}
-
 export type ListInput = z.output<typeof ClientListInput>;
+type MatchInput = Omit<ListInput, 'sort' | 'dir' | 'offset' | 'limit'>;
 
-/** The clients the caller may see that match the filters, in no particular order. */
-function matchClients(
-  ctx: HandlerContext,
-  i: Omit<ListInput, 'sort' | 'dir' | 'offset' | 'limit'>,
-): ClientRec[] {
-  const me = ctx.user();
-  const scope = repScope(ctx.store, me);
+/** The filters as one test of an entry (the caller's scope included). */
+function matcher(ix: ClientSearchIndex, scope: Set<string> | null, i: MatchInput): (e: Entry) => boolean {
   const tokens = foldTokens(i.query);
   const city = i.city ? fold(i.city) : null;
-  // Start from the narrowest index the filters allow.
-  let source: Iterable<ClientRec>;
-  if (i.repId) source = ctx.store.byIndex<ClientRec>('clients', 'repId', i.repId);
-  else if (scope) source = [...scope].flatMap((rep) => ctx.store.byIndex<ClientRec>('clients', 'repId', rep));
-  else if (i.parentId) source = ctx.store.byIndex<ClientRec>('clients', 'parentId', i.parentId);
-  else source = ctx.store.all<ClientRec>('clients');
-  const hits: ClientRec[] = [];
-  for (const c of source) {
-    if (c.archived) continue;
-    if (!inRepScope(scope, c.repId)) continue;
-    if (i.repId === null && c.repId) continue;
-    if (i.segmentId && c.segmentId !== i.segmentId) continue;
-    if (i.status && c.status !== i.status) continue;
-    if (i.parentId && c.parentId !== i.parentId && c.id !== i.parentId) continue;
-    if (city && fold(c.address.city) !== city) continue;
-    if (tokens.length) {
-      const hay = clientHay(c);
-      if (!tokens.every((t) => hay.includes(t))) {
-        const contacts = contactsOf(ctx.store, c.id);
-        if (!tokens.every((t) => hay.includes(t) || contacts.some((p) => contactHay(p).includes(t))))
-          continue;
-      }
-    }
-    if (i.quality && !qualityOf(ctx.store, c).some((q) => q.flag === i.quality)) continue;
-    hits.push(c);
+  // A token matches a client on its own text or on one of its contacts' (not archived).
+  const withToken = tokens.map((t) => ix.clientsWithToken(t));
+  const quality = i.quality ?? null;
+  const bits = quality ? ix.contactBits() : null;
+  const repId = i.repId || null;
+  const noRep = i.repId === null;
+  const segmentId = i.segmentId || null;
+  const status = i.status || null;
+  const parentId = i.parentId || null;
+  return (e) => {
+    if (e.archived) return false;
+    if (repId !== null && e.repId !== repId) return false;
+    if (scope !== null && (e.repId === null || !scope.has(e.repId))) return false;
+    if (noRep && e.repId !== null) return false;
+    if (segmentId !== null && e.segmentId !== segmentId) return false;
+    if (status !== null && e.status !== status) return false;
+    // A chain filter lists the parent company together with its outlets, whoever asks.
+    if (parentId !== null && e.parentId !== parentId && e.id !== parentId) return false;
+    if (city !== null && e.city !== city) return false;
+    for (let k = 0; k < withToken.length; k++) if (!withToken[k]!.has(e.id)) return false;
+    if (quality !== null && !hasFlag(e, bits!.get(e.id) ?? 0, quality)) return false;
+    return true;
+  };
+}
+
+/** The clients the filters read from: the narrowest index they allow, else every client. */
+function sourceOf(store: Store, scope: Set<string> | null, i: MatchInput): ClientRec[] | null {
+  if (i.repId) return store.byIndex<ClientRec>('clients', 'repId', i.repId);
+  if (scope) return [...scope].flatMap((rep) => store.byIndex<ClientRec>('clients', 'repId', rep));
+  if (i.parentId) {
+    const parent = store.get<ClientRec>('clients', i.parentId);
+    const outlets = store.byIndex<ClientRec>('clients', 'parentId', i.parentId);
+    return parent ? [parent, ...outlets] : outlets;
   }
+  return null;
+}
+
+/** The clients the caller may see that match the filters, in the list's order. */
+function sortedHits(ctx: HandlerContext, i: ListInput): Entry[] {
+  const me = ctx.user();
+  const locale = me.language ?? 'pl';
+  const scope = repScope(ctx.store, me);
+  const ix = searchIndexOf(ctx.store);
+  ix.sync();
+  const { offset: _o, limit: _l, ...filters } = i;
+  const key = JSON.stringify([filters, locale, scope ? [...scope].sort() : null]);
+  const cached = ix.cached(key);
+  if (cached) return cached;
+  const match = matcher(ix, scope, i);
+  const source = sourceOf(ctx.store, scope, i);
+  let hits: Entry[];
+  if (source && source.length * 16 < ix.size) {
+    // A rep's or a chain's few clients: sorting them is cheaper than walking the whole order.
+    hits = source.map((c) => ix.entry(c)).filter(match);
+    hits.sort(comparator(i.sort, i.dir, locale));
+  } else {
+    hits = ix.order(i.sort, i.dir, locale).filter(match);
+  }
+  ix.remember(key, hits);
   return hits;
 }
 
 export function listClients(ctx: HandlerContext, i: ListInput): { rows: ClientRow[]; total: number } {
-  const me = ctx.user();
-  const hits = matchClients(ctx, i);
-  const col = collator(me.language ?? 'pl');
-  const key = (c: ClientRec): string =>
-    i.sort === 'city'
-      ? c.address.city
-      : i.sort === 'externalCode'
-        ? (c.externalCode ?? '')
-        : i.sort === 'updatedAt'
-          ? c.updatedAt
-          : c.name;
-  const sign = i.dir === 'desc' ? -1 : 1;
-  hits.sort(
-    (a, b) => sign * (col.compare(key(a), key(b)) || col.compare(a.name, b.name)) || (a.id < b.id ? -1 : 1),
-  );
+  const hits = sortedHits(ctx, i);
   return {
-    rows: hits.slice(i.offset, i.offset + i.limit).map((c) => toRow(ctx.store, c)),
+    rows: hits.slice(i.offset, i.offset + i.limit).map((e) => toRow(ctx.store, e.rec)),
     total: hits.length,
   };
 }
 
-/** Every matching id, in the list's default order: "select all N matching" in the list. */
-export function listClientIds(
-  ctx: HandlerContext,
-  i: Omit<ListInput, 'sort' | 'dir' | 'offset' | 'limit'>,
-): { ids: string[] } {
-  return { ids: matchClients(ctx, i).map((c) => c.id) };
+/** Every matching id (in the order of the index the filters read from): "select all N matching". */
+export function listClientIds(ctx: HandlerContext, i: MatchInput): { ids: string[] } {
+  const scope = repScope(ctx.store, ctx.user());
+  const ix = searchIndexOf(ctx.store);
+  ix.sync();
+  const match = matcher(ix, scope, i);
+  const source = sourceOf(ctx.store, scope, i) ?? ctx.store.all<ClientRec>('clients');
+  const ids: string[] = [];
+  for (const c of source) if (match(ix.entry(c))) ids.push(c.id);
+  return { ids };
 }
 
 function visibleClient(ctx: HandlerContext, id: string): ClientRec {

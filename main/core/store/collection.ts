@@ -19,6 +19,11 @@ export class Collection {
   private cow: Map<string, Rec> | null = null;
   private cowShards: Set<number> | null = null;
   private readonly indexes = new Map<string, Map<unknown, Set<string>>>();
+  /**
+   * Bumped on every change (put, load, restore): a cheap "has anything changed since" signal for
+   * caches derived from the records (the client search keeps its sort orders current with it).
+   */
+  version = 0;
 
   constructor(
     readonly spec: CollectionSpec,
@@ -83,6 +88,7 @@ export class Collection {
 
   /** Puts a record (new or replacing), keeping indexes, shards and dirty flags right. */
   put(next: Rec, markDirty = true): Rec | undefined {
+    this.version++;
     const prev = this.records.get(next.id);
     if (prev) this.keepForCapture(prev);
     if (prev) this.unindex(prev);
@@ -105,6 +111,7 @@ export class Collection {
 
   /** Puts a record loaded from snapshot shard `n` (keeps the shard layout of the file). */
   load(n: number, rec: Rec): void {
+    this.version++;
     while (this.shards.length <= n) this.shards.push({ ids: [], dirty: false });
     this.shards[n]!.ids.push(rec.id);
     this.shardOf.set(rec.id, n);
@@ -114,6 +121,7 @@ export class Collection {
 
   /** Undo of a put inside a failed transaction. */
   restore(id: string, prev: Rec | undefined): void {
+    this.version++;
     const cur = this.records.get(id);
     if (cur) this.keepForCapture(cur);
     if (cur) this.unindex(cur);
