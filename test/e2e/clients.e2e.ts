@@ -206,7 +206,7 @@ describe('bulk edit', () => {
     await dialog.waitFor();
     const segment = dialog.getByTestId('bulk-segment');
     const value = await segment.locator('option', { hasText: 'Stacja paliw' }).first().getAttribute('value');
-    await segment.selectOption(value!);
+    await segment.selectOption(value);
     await dialog.getByTestId('bulk-review-button').click();
     await dialog.getByTestId('bulk-changed').waitFor();
     expect(await dialog.getByTestId('bulk-changed').textContent()).toBe('3');
