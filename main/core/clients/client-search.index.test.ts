@@ -266,6 +266,78 @@ describe('client search index', () => {
     expect(ł).toBeGreaterThan(l);
   });
 
+  it('finds several words, each in the client or in its contacts, both ways of searching them', () => {
+    const rng = seededRng('words');
+    const clients = [...store.all<Client>('clients')];
+    const contacts = [...store.all<Contact>('contacts')].filter((p) => !p.archived && p.phones.length);
+    const qs: Array<Partial<ListInput>> = [
+      { query: 'sklep lodz' },
+      { query: 'lodz sklep a' },
+      { query: 'potraviny brno' },
+      { query: 'novak jiri 777' },
+    ];
+    for (let k = 0; k < 15; k++) {
+      const c = rngPick(rng, clients);
+      const p = rngPick(rng, contacts);
+      const owner = store.get<Client>('clients', p.clientId);
+      const digits = p.phones[0]!.replace(/^\+(48|420)/, '').slice(2, 7);
+      qs.push(
+        { query: `${rngPick(rng, c.name.split(/\s+/))} ${c.address.city}`.slice(0, 60) },
+        { query: `${owner ? rngPick(rng, owner.name.split(/\s+/)) : 'x'} ${digits}` },
+        { query: `${fold(c.name).slice(0, 3)} ${fold(c.address.city).slice(0, 2)}`, sort: 'city' },
+      );
+    }
+    const ix = searchIndexOf(store);
+    const op = viewers()[0]!;
+    const before = ix.verifyMax;
+    for (const verifyMax of [ix.verifyMax, 0, 1e9]) {
+      ix.verifyMax = verifyMax;
+      for (const q of qs) {
+        ix.forgetResults();
+        const i = full(q);
+        const want = reference(op, i);
+        const got = listClients(ctxOf(op), i);
+        expect({ q, verifyMax, total: got.total }).toEqual({ q, verifyMax, total: want.length });
+        expect({ q, ids: got.rows.map((r) => r.id) }).toEqual({ q, ids: want.slice(0, 500) });
+      }
+    }
+    ix.verifyMax = before;
+
+    // A rep's few clients are searched in their own texts: words of their names, their contacts'
+    // phone digits and e-mail names (found only through the contact), also for "select all".
+    const rep = viewers()[1]!;
+    const mine = [...store.all<Client>('clients')].filter((c) => inRepScope(repScope(store, rep), c.repId));
+    const own = new Set(mine.map((c) => c.id));
+    const theirs = contacts.filter((p) => own.has(p.clientId)).slice(0, 15);
+    expect(theirs.length).toBeGreaterThan(0);
+    const repQs: Array<Partial<ListInput>> = theirs.flatMap((p) => [
+      { query: p.phones[0]!.replace(/^\+(48|420)/, '').slice(1, 7) },
+      {
+        query: `${(p.emails[0] ?? 'x').split('@')[0]} ${fold(store.get<Client>('clients', p.clientId)!.name).slice(0, 3)}`,
+      },
+    ]);
+    let found = 0;
+    const factor = ix.fewFactor;
+    for (const q of repQs.flatMap((x) => [x, x])) {
+      // Each query both ways: the rep's clients tested one by one, and read off the whole order.
+      ix.fewFactor = ix.fewFactor === 1e9 ? 0 : 1e9;
+      ix.forgetResults();
+      const i = full(q);
+      const want = reference(rep, i);
+      found += want.length;
+      const got = listClients(ctxOf(rep), i);
+      expect({ q, ids: got.rows.map((r) => r.id), total: got.total }).toEqual({
+        q,
+        ids: want.slice(0, 500),
+        total: want.length,
+      });
+      const { sort: _s, dir: _d, offset: _o, limit: _l, ...filters } = i;
+      expect(new Set(listClientIds(ctxOf(rep), filters).ids)).toEqual(new Set(want));
+    }
+    ix.fewFactor = factor;
+    expect(found).toBeGreaterThan(0);
+  });
+
   it('warms in the background to the same orders', async () => {
     const ix = searchIndexOf(store);
     await ix.warm(['pl', 'cs']);

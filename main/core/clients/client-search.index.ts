@@ -29,8 +29,24 @@ export type SortField = ListInput['sort'];
  * fields the filters read are copied here: records come in many shapes (reading them in a loop over
  * 50 000 is megamorphic), entries in one.
  */
+/**
+ * A small integer per client id (the same id always gets the same one, in every index): token
+ * marks and contact bits are typed arrays indexed by it, not sets and maps of id strings.
+ */
+const slots = new Map<string, number>();
+export function slotOf(id: string): number {
+  let s = slots.get(id);
+  if (s === undefined) slots.set(id, (s = slots.size));
+  return s;
+}
+/** How many slots were handed out so far (a typed array this long covers every entry). */
+export function slotCount(): number {
+  return slots.size;
+}
+
 export class Entry {
   readonly id: string;
+  readonly slot: number;
   readonly archived: boolean;
   readonly repId: string | null;
   readonly segmentId: string | null;
@@ -44,6 +60,7 @@ export class Entry {
     readonly city: string,
   ) {
     this.id = rec.id;
+    this.slot = slotOf(rec.id);
     this.archived = !!rec.archived;
     this.repId = rec.repId || null;
     this.segmentId = rec.segmentId || null;
@@ -241,13 +258,33 @@ export function hasFlag(e: Entry, contactBits: number, flag: QualityFlag): boole
 
 // ---- the index ----
 
+const ARCHIVED = 1;
+const NO_TAX_ID = 2;
+/** A column filter that is off. */
+export const NONE = -2;
+
+/**
+ * The list's filters as codes for ClientSearchIndex.filterOrder: NONE where off, else the code of
+ * the wanted value (rep 0: without a rep; -1: a value no client has).
+ */
+export interface ColumnFilter {
+  city: number;
+  rep: number;
+  segment: number;
+  status: number;
+  /** Token marks (clientsWithToken), each must be 1. */
+  marks: Uint8Array[];
+  bits: Uint8Array | null;
+  quality: QualityFlag | null;
+}
+
 /** Haystacks joined by "\n" (a token never holds one), so a token is found with indexOf. */
 class Joined {
   private readonly text: string;
   constructor(
     hays: string[],
-    /** Whose haystack each one is. */
-    private readonly owners: string[],
+    /** Whose haystack each one is (client slots). */
+    private readonly owners: Int32Array,
   ) {
     this.text = hays.map((h) => (h.includes('\n') ? h.replace(/\n/g, ' ') : h)).join('\n');
     this.starts = new Int32Array(hays.length);
@@ -259,8 +296,8 @@ class Joined {
   }
   private readonly starts: Int32Array;
 
-  /** Adds the owners of the haystacks that contain the token. */
-  collect(token: string, out: Set<string>): void {
+  /** Marks (out[slot] = 1) the owners of the haystacks that contain the token. */
+  collect(token: string, out: Uint8Array): void {
     const { text, starts, owners } = this;
     let pos = text.indexOf(token);
     while (pos >= 0) {
@@ -272,7 +309,7 @@ class Joined {
         if (starts[mid]! <= pos) lo = mid;
         else hi = mid - 1;
       }
-      out.add(owners[lo]!);
+      out[owners[lo]!] = 1;
       if (lo + 1 >= starts.length) break;
       pos = text.indexOf(token, starts[lo + 1]);
     }
@@ -282,8 +319,10 @@ class Joined {
 /** Every contact's folded haystack (not archived), joined by "\n", with whom each belongs to. */
 interface ContactData {
   text: Joined;
-  /** HAS_CONTACT | CONTACT_NO_CHANNEL | NO_CONSENT per client id (absent: 0). */
-  bits: Map<string, number>;
+  /** HAS_CONTACT | CONTACT_NO_CHANNEL | NO_CONSENT per client slot (beyond its end: 0). */
+  bits: Uint8Array;
+  /** Per client slot, its contacts' haystacks joined by "\n" (none: undefined). */
+  hays: Array<string | undefined>;
 }
 
 interface CachedResult {
@@ -296,6 +335,8 @@ interface CachedResult {
 /** More changed clients than this since the last query: the orders are sorted again from scratch. */
 const REINSERT_MAX = 2000;
 const RESULT_CACHE = 8;
+/** More clients hold a query's first token than this: the other tokens are searched in the whole text. */
+const VERIFY_MAX = 8000;
 
 export class ClientSearchIndex {
   private clients: Collection | null = null;
@@ -307,6 +348,30 @@ export class ClientSearchIndex {
   private contactData: ContactData | null = null;
   private clientJoined: { version: number; text: Joined } | null = null;
   private readonly results = new Map<string, CachedResult>();
+  /** More clients hold a query's first token than this: the others are searched in the whole text. */
+  verifyMax = VERIFY_MAX;
+  /**
+   * A source of clients (a rep's, a chain's) this many times smaller than all of them is tested
+   * client by client, in its own texts; a larger one is read off the whole order.
+   */
+  fewFactor = 16;
+  /** Token marks reused from call to call (a query's marks live only while it runs). */
+  private readonly marks: Uint8Array[] = [];
+  private live: { version: number; count: number } | null = null;
+  // What the filters read, per client slot (written when an entry becomes current): walking an
+  // order then reads small typed arrays, not 50 000 objects spread over the heap.
+  /** ARCHIVED | NO_TAX_ID */
+  private colFlags = new Uint8Array(0);
+  /** Codes (see code()) of the folded city, rep (0: none), segment (0: none), status. */
+  private colCity = new Int32Array(0);
+  private colRep = new Int32Array(0);
+  private colSegment = new Int32Array(0);
+  private colStatus = new Int32Array(0);
+  private readonly codes = new Map<string, number>();
+  /** The current entry of each slot (a removed client's stays: no order holds it). */
+  private bySlot: Entry[] = [];
+  /** Each kept order's client slots, position by position. */
+  private readonly orderSlots = new Map<Entry[], Int32Array>();
 
   constructor(private readonly store: Store) {}
 
@@ -327,6 +392,8 @@ export class ClientSearchIndex {
     this.clientsVersion = col.version;
     this.results.clear();
     this.clientJoined = null;
+    this.live = null;
+    this.orderSlots.clear();
     const removed: Entry[] = [];
     const added: Entry[] = [];
     for (const rec of col.records.values() as IterableIterator<ClientRec>) {
@@ -336,6 +403,7 @@ export class ClientSearchIndex {
       const e = entryOf(rec);
       added.push(e);
       this.entries.set(rec.id, e);
+      this.setColumns(e);
     }
     if (this.entries.size !== col.size) {
       for (const [id, e] of this.entries) {
@@ -360,6 +428,95 @@ export class ClientSearchIndex {
       }
       for (const e of added) o.items.splice(lowerBound(o.items, e, o.cmp), 0, e);
     }
+  }
+
+  /** A small number for a value the filters compare (1 and up); -1 for one never seen. */
+  code(value: string): number {
+    return this.codes.get(value) ?? -1;
+  }
+
+  private intern(value: string | null): number {
+    if (value === null) return 0;
+    let c = this.codes.get(value);
+    if (c === undefined) this.codes.set(value, (c = this.codes.size + 1));
+    return c;
+  }
+
+  private setColumns(e: Entry): void {
+    const s = e.slot;
+    if (s >= this.colFlags.length) {
+      const n = Math.max(1024, slotCount() + (slotCount() >> 2), s + 1);
+      const grow = <T extends Uint8Array | Int32Array>(a: T, b: T): T => (b.set(a), b);
+      this.colFlags = grow(this.colFlags, new Uint8Array(n));
+      this.colCity = grow(this.colCity, new Int32Array(n));
+      this.colRep = grow(this.colRep, new Int32Array(n));
+      this.colSegment = grow(this.colSegment, new Int32Array(n));
+      this.colStatus = grow(this.colStatus, new Int32Array(n));
+    }
+    this.bySlot[s] = e;
+    this.colFlags[s] = (e.archived ? ARCHIVED : 0) | (e.noTaxId ? NO_TAX_ID : 0);
+    this.colCity[s] = this.intern(e.city);
+    this.colRep[s] = this.intern(e.repId);
+    this.colSegment[s] = this.intern(e.segmentId);
+    this.colStatus[s] = this.intern(e.status);
+  }
+
+  private slotsOf(items: Entry[]): Int32Array {
+    let slots = this.orderSlots.get(items);
+    if (slots === undefined || slots.length !== items.length) {
+      slots = new Int32Array(items.length);
+      for (let k = 0; k < items.length; k++) slots[k] = items[k]!.slot;
+      this.orderSlots.set(items, slots);
+    }
+    return slots;
+  }
+
+  /**
+   * The clients of the order that pass the filter, read from the columns (the same test as the
+   * list's matcher, without a rep scope or a chain filter). Call sync() first.
+   */
+  filterOrder(items: Entry[], f: ColumnFilter): Entry[] {
+    const slots = this.slotsOf(items);
+    const { colFlags, colCity, colRep, colSegment, colStatus } = this;
+    const { city, rep, segment, status, marks, bits, quality } = f;
+    const nMarks = marks.length;
+    const out: Entry[] = [];
+    outer: for (let k = 0; k < slots.length; k++) {
+      const s = slots[k]!;
+      const flags = colFlags[s]!;
+      if (flags & ARCHIVED) continue;
+      if (rep !== NONE && colRep[s] !== rep) continue;
+      if (segment !== NONE && colSegment[s] !== segment) continue;
+      if (status !== NONE && colStatus[s] !== status) continue;
+      if (city !== NONE && colCity[s] !== city) continue;
+      for (let m = 0; m < nMarks; m++) if (marks[m]![s] !== 1) continue outer;
+      if (quality !== null) {
+        const b = bits![s] ?? 0;
+        let has: boolean;
+        switch (quality) {
+          case 'no_tax_id':
+            has = (flags & NO_TAX_ID) !== 0;
+            break;
+          case 'no_rep':
+            has = colRep[s] === 0;
+            break;
+          case 'no_contact':
+            has = !(b & HAS_CONTACT);
+            break;
+          case 'contact_no_channel':
+            has = !!(b & CONTACT_NO_CHANNEL);
+            break;
+          case 'no_consent':
+            has = !!(b & NO_CONSENT);
+            break;
+          default:
+            has = false;
+        }
+        if (!has) continue;
+      }
+      out.push(items[k]!);
+    }
+    return out;
   }
 
   entry(c: ClientRec): Entry {
@@ -406,23 +563,30 @@ export class ClientSearchIndex {
       return this.contactData;
     const version = col.version;
     const hays: string[] = [];
-    const clientIds: string[] = [];
-    const bits = new Map<string, number>();
+    const owners: number[] = [];
+    const bitList: number[] = [];
+    const perSlot: Array<string | undefined> = [];
     let n = 0;
     for (const p of col.records.values() as IterableIterator<ContactRec>) {
       if (++n % 2048 === 0) yield;
       if (p.archived) continue;
-      let b = (bits.get(p.clientId) ?? 0) | HAS_CONTACT;
+      const slot = slotOf(p.clientId);
+      let b = (bitList[slot] ?? 0) | HAS_CONTACT;
       if (!p.erased) {
         if (!p.phones.length && !p.emails.length) b |= CONTACT_NO_CHANNEL;
         if (p.emails.length && p.consents?.email === undefined) b |= NO_CONSENT;
       }
-      bits.set(p.clientId, b);
-      clientIds.push(p.clientId);
-      hays.push(contactHay(p));
+      bitList[slot] = b;
+      owners.push(slot);
+      const h = contactHay(p);
+      hays.push(h);
+      const had = perSlot[slot];
+      perSlot[slot] = had === undefined ? h : had + '\n' + h;
     }
     yield;
-    const data: ContactData = { text: new Joined(hays, clientIds), bits };
+    const bits = new Uint8Array(slotCount());
+    for (let k = 0; k < bitList.length; k++) bits[k] = bitList[k] ?? 0;
+    const data: ContactData = { text: new Joined(hays, Int32Array.from(owners)), bits, hays: perSlot };
     if (this.store.collection('contacts') === col && col.version === version) {
       this.contacts = col;
       this.contactsVersion = version;
@@ -431,29 +595,85 @@ export class ClientSearchIndex {
     return data;
   }
 
-  /** Ids of the clients whose own text or one of whose (not archived) contacts holds the token. */
-  clientsWithToken(token: string): Set<string> {
-    const out = new Set<string>();
+  /**
+   * Marks (1 at the client's slot) of the clients whose own text or one of whose (not archived)
+   * contacts holds the token. The array is reused: `k` tells apart the tokens of one query, and
+   * the marks hold only until the next call with the same `k`.
+   */
+  clientsWithToken(token: string, k = 0): Uint8Array {
+    const size = slotCount();
+    let out = this.marks[k];
+    if (out === undefined || out.length < size) this.marks[k] = out = new Uint8Array(size + (size >> 3));
+    else out.fill(0);
     this.clientText().collect(token, out);
     this.contactIndex().text.collect(token, out);
     return out;
   }
 
+  /**
+   * Marks of the clients that hold every token (as clientsWithToken, combined). The first token is
+   * searched in the whole text; when it leaves few clients, the others are only checked in those
+   * clients' own haystacks and their contacts'. The array is reused (until the next call).
+   */
+  clientsWithTokens(tokens: string[]): Uint8Array {
+    const byLength = [...tokens].sort((a, b) => b.length - a.length);
+    const out = this.clientsWithToken(byLength[0]!, 0);
+    if (byLength.length === 1) return out;
+    const candidates: number[] = [];
+    for (let s = 0; s < out.length; s++) if (out[s] === 1) candidates.push(s);
+    if (candidates.length > this.verifyMax) {
+      for (let k = 1; k < byLength.length; k++) {
+        const more = this.clientsWithToken(byLength[k]!, 1);
+        for (const s of candidates) if (more[s] !== 1) out[s] = 0;
+      }
+      return out;
+    }
+    const contactHays = this.contactIndex().hays;
+    const { bySlot } = this;
+    for (const s of candidates) {
+      const e = bySlot[s];
+      const ch = contactHays[s];
+      for (let k = 1; k < byLength.length; k++) {
+        const t = byLength[k]!;
+        if (e?.hay.includes(t) || (ch !== undefined && ch.includes(t))) continue;
+        out[s] = 0;
+        break;
+      }
+    }
+    return out;
+  }
+
+  /** How many clients are not archived. Call sync() first. */
+  liveCount(): number {
+    if (this.live?.version !== this.clientsVersion) {
+      let count = 0;
+      for (const e of this.entries.values()) if (!e.archived) count++;
+      this.live = { version: this.clientsVersion, count };
+    }
+    return this.live.count;
+  }
+
   private clientText(): Joined {
     if (this.clientJoined?.version !== this.clientsVersion) {
       const hays: string[] = [];
-      const ids: string[] = [];
+      const owners = new Int32Array(this.entries.size);
+      let k = 0;
       for (const e of this.entries.values()) {
         hays.push(e.hay);
-        ids.push(e.id);
+        owners[k++] = e.slot;
       }
-      this.clientJoined = { version: this.clientsVersion, text: new Joined(hays, ids) };
+      this.clientJoined = { version: this.clientsVersion, text: new Joined(hays, owners) };
     }
     return this.clientJoined.text;
   }
 
-  /** HAS_CONTACT | CONTACT_NO_CHANNEL | NO_CONSENT per client id, for hasFlag (absent: 0). */
-  contactBits(): ReadonlyMap<string, number> {
+  /** Per client slot, its (not archived) contacts' haystacks joined by "\n" (none: undefined). */
+  contactHays(): ReadonlyArray<string | undefined> {
+    return this.contactIndex().hays;
+  }
+
+  /** HAS_CONTACT | CONTACT_NO_CHANNEL | NO_CONSENT per client slot, for hasFlag (beyond: 0). */
+  contactBits(): Uint8Array {
     return this.contactIndex().bits;
   }
 
