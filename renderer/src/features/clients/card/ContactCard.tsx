@@ -149,92 +149,63 @@ export function ContactCard({ contact, canEdit, busy, actions }: Props) {
       <div className="contact-card__actions">
         {canEdit && !erased && proposed && (
           <>
-            <button
-              type="button"
-              className="button button--small button--primary"
+            <ActionButton
+              primary
               onClick={actions.onConfirm}
-              disabled={busy === 'confirm'}
-              aria-busy={busy === 'confirm' || undefined}
-              aria-describedby={nameId}
-              data-testid="contact-confirm"
+              busy={busy === 'confirm'}
+              describedBy={nameId}
+              testId="contact-confirm"
             >
               {busy === 'confirm' ? t('actions.confirming') : t('actions.confirm')}
-            </button>
-            <button
-              type="button"
-              className="button button--small"
+            </ActionButton>
+            <ActionButton
               onClick={actions.onCorrectAndConfirm}
-              aria-describedby={nameId}
-              data-testid="contact-correct-confirm"
+              describedBy={nameId}
+              testId="contact-correct-confirm"
             >
               {t('actions.correct_confirm')}
-            </button>
+            </ActionButton>
           </>
         )}
         {canEdit && !erased && (
           <>
-            <button
-              type="button"
-              className="button button--small"
-              onClick={actions.onEdit}
-              aria-describedby={nameId}
-              data-testid="contact-edit"
-            >
+            <ActionButton onClick={actions.onEdit} describedBy={nameId} testId="contact-edit">
               {t('actions.edit')}
-            </button>
-            <button
-              type="button"
-              className="button button--small"
-              onClick={actions.onConsents}
-              aria-describedby={nameId}
-              data-testid="contact-consents"
-            >
+            </ActionButton>
+            <ActionButton onClick={actions.onConsents} describedBy={nameId} testId="contact-consents">
               {t('actions.consents')}
-            </button>
+            </ActionButton>
           </>
         )}
-        <button
-          type="button"
-          className="button button--small"
-          onClick={actions.onHistory}
-          aria-describedby={nameId}
-          data-testid="contact-history-open"
-        >
+        <ActionButton onClick={actions.onHistory} describedBy={nameId} testId="contact-history-open">
           {t('actions.history')}
-        </button>
+        </ActionButton>
         {canEdit && !erased && (
           <>
-            <button
-              type="button"
-              className="button button--small"
+            <ActionButton
               onClick={() => actions.onExport('json')}
-              disabled={busy === 'json'}
-              aria-busy={busy === 'json' || undefined}
-              aria-describedby={nameId}
-              data-testid="contact-export-json"
+              busy={busy === 'json'}
+              describedBy={nameId}
+              testId="contact-export-json"
             >
               {busy === 'json' ? t('actions.exporting') : t('actions.export_json')}
-            </button>
-            <button
-              type="button"
-              className="button button--small"
+            </ActionButton>
+            <ActionButton
               onClick={() => actions.onExport('pdf')}
-              disabled={busy === 'pdf'}
-              aria-busy={busy === 'pdf' || undefined}
-              aria-describedby={nameId}
-              data-testid="contact-export-pdf"
+              busy={busy === 'pdf'}
+              describedBy={nameId}
+              testId="contact-export-pdf"
             >
               {busy === 'pdf' ? t('actions.exporting') : t('actions.export_pdf')}
-            </button>
-            <button
-              type="button"
-              className="button button--small button--danger-quiet contact-card__erase"
+            </ActionButton>
+            <ActionButton
+              extraClass="button--danger-quiet contact-card__erase"
               onClick={actions.onErase}
-              aria-describedby={nameId}
-              data-testid="contact-erase"
+              describedBy={nameId}
+              testId="contact-erase"
             >
               {t('actions.erase')}
-            </button>
+            </ActionButton>
           </>
         )}
       </div>
@@ -251,5 +222,45 @@ function Row({ label, action, children }: { label: string; action?: ReactNode; c
         {action}
       </dd>
     </div>
+  );
+}
+
+interface ActionButtonProps {
+  onClick: () => void;
+  /** The contact's name element, so a screen reader says whose action this is. */
+  describedBy: string;
+  testId: string;
+  /** Set for actions that run: the button is disabled and aria-busy while true. */
+  busy?: boolean;
+  primary?: boolean;
+  extraClass?: string;
+  children: ReactNode;
+}
+
+/** A small button in the contact's action row. */
+function ActionButton({
+  onClick,
+  describedBy,
+  testId,
+  busy,
+  primary,
+  extraClass,
+  children,
+}: ActionButtonProps) {
+  const className = ['button button--small', primary && 'button--primary', extraClass]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <button
+      type="button"
+      className={className}
+      onClick={onClick}
+      disabled={busy}
+      aria-busy={busy || undefined}
+      aria-describedby={describedBy}
+      data-testid={testId}
+    >
+      {children}
+    </button>
   );
 }

@@ -124,6 +124,49 @@ export function ContactFormDialog({ mode, clientId, country, contact, onClose, o
   const props = form.fieldProps;
   const label = (f: (typeof FIELDS)[number]) => t(`clients:fields.${f}`);
 
+  const textField = (
+    name: 'firstName' | 'surname' | 'position',
+    { required = false, autofocus = false }: { required?: boolean; autofocus?: boolean } = {},
+  ) => (
+    <Field {...props(name, label(name))}>
+      {(p) => (
+        <input
+          {...p}
+          data-autofocus={autofocus || undefined}
+          className="field__input"
+          type="text"
+          maxLength={80}
+          aria-required={required ? 'true' : undefined}
+          autoComplete="off"
+          name={name}
+          value={values[name]}
+          data-testid={`contact-field-${name}`}
+          onChange={(e) => set(name, e.target.value)}
+        />
+      )}
+    </Field>
+  );
+
+  /** Phones or e-mails, one per line. */
+  const listField = (name: (typeof LISTS)[number], hint: string) => (
+    <Field id={form.idOf(name)} label={label(name)} hint={hint} error={listError(name)}>
+      {(p) => (
+        <textarea
+          {...p}
+          className="field__input client-card__lines"
+          rows={3}
+          autoComplete="off"
+          spellCheck={false}
+          name={name}
+          value={values[name]}
+          data-testid={`contact-field-${name}`}
+          onChange={(e) => set(name, e.target.value)}
+          onKeyDown={submitOnCtrlEnter}
+        />
+      )}
+    </Field>
+  );
+
   return (
     <Dialog title={title} onClose={onClose} wide testId="contact-dialog">
       <form className="form" noValidate onSubmit={(e) => void onSubmit(e)}>
@@ -138,98 +181,13 @@ export function ContactFormDialog({ mode, clientId, country, contact, onClose, o
           </div>
         )}
         <div className="form__row">
-          <Field {...props('firstName', label('firstName'))}>
-            {(p) => (
-              <input
-                {...p}
-                data-autofocus
-                className="field__input"
-                type="text"
-                maxLength={80}
-                aria-required="true"
-                autoComplete="off"
-                name="firstName"
-                value={values.firstName}
-                data-testid="contact-field-firstName"
-                onChange={(e) => set('firstName', e.target.value)}
-              />
-            )}
-          </Field>
-          <Field {...props('surname', label('surname'))}>
-            {(p) => (
-              <input
-                {...p}
-                className="field__input"
-                type="text"
-                maxLength={80}
-                aria-required="true"
-                autoComplete="off"
-                name="surname"
-                value={values.surname}
-                data-testid="contact-field-surname"
-                onChange={(e) => set('surname', e.target.value)}
-              />
-            )}
-          </Field>
+          {textField('firstName', { required: true, autofocus: true })}
+          {textField('surname', { required: true })}
         </div>
-        <Field {...props('position', label('position'))}>
-          {(p) => (
-            <input
-              {...p}
-              className="field__input"
-              type="text"
-              maxLength={80}
-              autoComplete="off"
-              name="position"
-              value={values.position}
-              data-testid="contact-field-position"
-              onChange={(e) => set('position', e.target.value)}
-            />
-          )}
-        </Field>
+        {textField('position')}
         <div className="form__row">
-          <Field
-            id={form.idOf('phones')}
-            label={label('phones')}
-            hint={t('contact_form.phones_hint')}
-            error={listError('phones')}
-          >
-            {(p) => (
-              <textarea
-                {...p}
-                className="field__input client-card__lines"
-                rows={3}
-                autoComplete="off"
-                spellCheck={false}
-                name="phones"
-                value={values.phones}
-                data-testid="contact-field-phones"
-                onChange={(e) => set('phones', e.target.value)}
-                onKeyDown={submitOnCtrlEnter}
-              />
-            )}
-          </Field>
-          <Field
-            id={form.idOf('emails')}
-            label={label('emails')}
-            hint={t('contact_form.lines_hint')}
-            error={listError('emails')}
-          >
-            {(p) => (
-              <textarea
-                {...p}
-                className="field__input client-card__lines"
-                rows={3}
-                autoComplete="off"
-                spellCheck={false}
-                name="emails"
-                value={values.emails}
-                data-testid="contact-field-emails"
-                onChange={(e) => set('emails', e.target.value)}
-                onKeyDown={submitOnCtrlEnter}
-              />
-            )}
-          </Field>
+          {listField('phones', t('contact_form.phones_hint'))}
+          {listField('emails', t('contact_form.lines_hint'))}
         </div>
         <Field {...props('notes', label('notes'), t('contact_form.notes_hint'))}>
           {(p) => (
@@ -246,19 +204,12 @@ export function ContactFormDialog({ mode, clientId, country, contact, onClose, o
             />
           )}
         </Field>
-        {mode === 'propose' ? (
+        {mode === 'propose' || mode === 'confirm' ? (
           <FormDialogActions
             onCancel={onClose}
             busy={busy}
-            submitLabel={t('contact_form.submit_propose')}
-            busyLabel={t('contact_form.submitting_propose')}
-          />
-        ) : mode === 'confirm' ? (
-          <FormDialogActions
-            onCancel={onClose}
-            busy={busy}
-            submitLabel={t('contact_form.submit_confirm')}
-            busyLabel={t('contact_form.submitting_confirm')}
+            submitLabel={t(`contact_form.submit_${mode}`)}
+            busyLabel={t(`contact_form.submitting_${mode}`)}
           />
         ) : (
           <FormDialogActions onCancel={onClose} busy={busy} editing={mode === 'edit'} />

@@ -89,6 +89,20 @@ const HISTORY_ENTITIES = new Set(['audit']);
 
 const emptyHistory = (): HistoryState => ({ entityId: null, status: 'idle', entries: [], error: null });
 
+/** No client: the store's first state, and what reset() goes back to. */
+const emptyCard = (): Pick<
+  ClientCardState,
+  'clientId' | 'active' | 'status' | 'card' | 'error' | 'myCorrections' | 'history'
+> => ({
+  clientId: null,
+  active: false,
+  status: 'idle',
+  card: null,
+  error: null,
+  myCorrections: [],
+  history: emptyHistory(),
+});
+
 export function createClientCardStore(api: RegioApi): StoreApi<ClientCardState> {
   let generation = 0;
   let correctionsGeneration = 0;
@@ -116,13 +130,7 @@ export function createClientCardStore(api: RegioApi): StoreApi<ClientCardState> 
     };
 
     return {
-      clientId: null,
-      active: false,
-      status: 'idle',
-      card: null,
-      error: null,
-      myCorrections: [],
-      history: emptyHistory(),
+      ...emptyCard(),
 
       open: async (clientId) => {
         if (clientId !== get().clientId) {
@@ -267,15 +275,7 @@ export function createClientCardStore(api: RegioApi): StoreApi<ClientCardState> 
         generation++;
         correctionsGeneration++;
         historyGeneration++;
-        set({
-          clientId: null,
-          active: false,
-          status: 'idle',
-          card: null,
-          error: null,
-          myCorrections: [],
-          history: emptyHistory(),
-        });
+        set(emptyCard());
       },
 
       connect: () =>

@@ -163,19 +163,13 @@ export function ClientGrid({ canSelect, names, gridRef, describedBy, onOpen, onS
         id: 'rep',
         header: t('columns.rep'),
         enableSorting: false,
-        cell: ({ row }) => {
-          const repId = row.original.row?.repId ?? null;
-          return <Text value={names.rep(repId)} muted={repId === null} />;
-        },
+        cell: ({ row }) => <NamedText id={row.original.row?.repId ?? null} name={names.rep} />,
       },
       {
         id: 'segment',
         header: t('clients:fields.segmentId'),
         enableSorting: false,
-        cell: ({ row }) => {
-          const segmentId = row.original.row?.segmentId ?? null;
-          return <Text value={names.segment(segmentId)} muted={segmentId === null} />;
-        },
+        cell: ({ row }) => <NamedText id={row.original.row?.segmentId ?? null} name={names.segment} />,
       },
       {
         id: 'status',
@@ -536,6 +530,11 @@ function Text({
       {value}
     </span>
   );
+}
+
+/** A looked-up name (a rep, a segment); muted where the client has none. */
+function NamedText({ id, name }: { id: string | null; name: (id: string | null) => string }) {
+  return <Text value={name(id)} muted={id === null} />;
 }
 
 interface CellTexts {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import type { RefObject } from 'react';
+import type { ReactNode, RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CorrectionRequest, ProposedContactRow } from '../../../../../shared/contract/clients.schema';
 import { ApiError } from '../../../api/regio-api';
@@ -24,7 +24,7 @@ import {
   relativeAge,
   splitMine,
 } from './queue.selectors';
-import type { CardEntry, QueueScope } from './queue.store';
+import type { CardEntry, ItemAction, QueueScope } from './queue.store';
 import { RejectDialog } from './RejectDialog';
 import './Queue.css';
 
@@ -192,26 +192,135 @@ function SectionTitle({ id, title, count }: { id: string; title: string; count: 
   );
 }
 
-// ---- the operator's queue ----
+type SectionState = 'loading' | 'empty' | 'list';
 
-function OfficeQueue() {
-  const { t } = useTranslation(['queue', 'common']);
+/** A titled list of items, or while loading a note, or when empty a text. */
+function QueueSection({
+  id,
+  title,
+  count,
+  state,
+  busy,
+  emptyText,
+  emptyTestId,
+  list,
+  children,
+}: {
+  id: string;
+  title: string;
+  count: number | null;
+  state: SectionState;
+  busy?: boolean;
+  emptyText: string;
+  emptyTestId?: string;
+  /** data-queue-list: which list the keyboard goes back to after an item leaves. */
+  list?: 'corrections' | 'proposed';
+  children: ReactNode;
+}) {
+  const { t } = useTranslation('common');
+  return (
+    <section className="queue__section" aria-labelledby={id} aria-busy={busy || undefined}>
+      <SectionTitle id={id} title={title} count={count} />
+      {state === 'loading' ? (
+        <p className="muted">{t('app.loading')}</p>
+      ) : state === 'empty' ? (
+        <p className="empty" data-testid={emptyTestId}>
+          {emptyText}
+        </p>
+      ) : (
+        <ol className="queue__list" data-queue-list={list}>
+          {children}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+/** An item's heading: what it is about (with extras), then the client it belongs to. */
+function ItemTitle({
+  id,
+  field,
+  extra,
+  client,
+}: {
+  id: string;
+  field: string;
+  extra?: ReactNode;
+  client: ReactNode;
+}) {
+  return (
+    <h3 className="queue-item__title" id={id}>
+      <span className="queue-item__field">{field}</span>
+      {extra}
+      <span className="queue-item__sep" aria-hidden="true">
+        {' · '}
+      </span>
+      {client}
+    </h3>
+  );
+}
+
+/** An item's main action: disabled while any action on the item runs, busy while this one does. */
+function PrimaryAction({
+  action,
+  busy,
+  describedBy,
+  onClick,
+  testId,
+  label,
+  busyLabel,
+}: {
+  action: ItemAction;
+  busy: ItemAction | undefined;
+  describedBy: string;
+  onClick: () => void;
+  testId: string;
+  label: string;
+  busyLabel: string;
+}) {
+  return (
+    <button
+      type="button"
+      className="button button--primary"
+      disabled={busy !== undefined}
+      aria-busy={busy === action || undefined}
+      aria-describedby={describedBy}
+      onClick={onClick}
+      data-testid={testId}
+    >
+      {busy === action ? busyLabel : label}
+    </button>
+  );
+}
+
+/** What both screens share: the store's list for the scope, loading it, the clients' cards, J / K. */
+function useQueueScreen(scope: QueueScope) {
   const root = useRef<HTMLElement>(null);
   const status = useQueueStore((s) => s.status);
   const error = useQueueStore((s) => s.error);
   const corrections = useQueueStore((s) => s.corrections);
-  const proposed = useQueueStore((s) => s.proposed);
-  const scope = useQueueStore((s) => s.scope);
+  const loadedScope = useQueueStore((s) => s.scope);
   const load = useQueueStore((s) => s.load);
   const ensureCards = useQueueStore((s) => s.ensureCards);
+  useItemKeys(root);
+
+  useEffect(() => void load(scope), [load, scope]);
+  useEffect(() => void ensureCards(distinctClientIds(corrections)), [corrections, ensureCards]);
+
+  const ready = loadedScope === scope && status === 'ready';
+  return { root, status, error, corrections, ready, reload: () => void load(scope) };
+}
+
+// ---- the operator's queue ----
+
+function OfficeQueue() {
+  const { t } = useTranslation('queue');
+  const { root, status, error, corrections, ready, reload } = useQueueScreen('office');
+  const proposed = useQueueStore((s) => s.proposed);
   const [message, announce] = useAnnouncer();
   const [rejecting, setRejecting] = useState<{ id: string; summary: string; index: number } | null>(null);
   const correctionsId = useId();
   const proposedId = useId();
-  useItemKeys(root);
-
-  useEffect(() => void load('office'), [load]);
-  useEffect(() => void ensureCards(distinctClientIds(corrections)), [corrections, ensureCards]);
 
   /** After an item leaves: the keyboard goes to the one that took its place (or the list's title). */
   const refocus = useCallback(
@@ -227,73 +336,66 @@ function OfficeQueue() {
         target?.focus();
       }, 0);
     },
-    [correctionsId, proposedId],
+    [root, correctionsId, proposedId],
   );
 
-  const ready = scope === 'office' && status === 'ready';
   const firstLoad = !ready && status !== 'failed';
+  const stateOf = (items: readonly unknown[]): SectionState =>
+    firstLoad ? 'loading' : ready && items.length === 0 ? 'empty' : 'list';
 
   return (
     <section className="page queue" data-testid="screen-queue" ref={root}>
       <PageHeader title={t('title')} intro={t('intro')} />
       <p className="queue__keys">{t('keys_hint')}</p>
       <LiveStatus message={message} testId="queue-status" />
-      {status === 'failed' && <ErrorPanel error={error} onRetry={() => void load('office')} />}
+      {status === 'failed' && <ErrorPanel error={error} onRetry={reload} />}
 
-      <section className="queue__section" aria-labelledby={correctionsId} aria-busy={firstLoad || undefined}>
-        <SectionTitle
-          id={correctionsId}
-          title={t('corrections.title')}
-          count={ready ? corrections.length : null}
-        />
-        {firstLoad ? (
-          <p className="muted">{t('common:app.loading')}</p>
-        ) : ready && corrections.length === 0 ? (
-          <p className="empty" data-testid="queue-corrections-empty">
-            {t('empty')}
-          </p>
-        ) : (
-          <ol className="queue__list" data-queue-list="corrections">
-            {corrections.map((r, i) => (
-              <li key={r.id}>
-                <CorrectionItem
-                  request={r}
-                  onAccepted={() => {
-                    announce(t('announce.accepted'));
-                    refocus('corrections', i);
-                  }}
-                  onReject={(summary) => setRejecting({ id: r.id, summary, index: i })}
-                />
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>
+      <QueueSection
+        id={correctionsId}
+        title={t('corrections.title')}
+        count={ready ? corrections.length : null}
+        state={stateOf(corrections)}
+        busy={firstLoad}
+        emptyText={t('empty')}
+        emptyTestId="queue-corrections-empty"
+        list="corrections"
+      >
+        {corrections.map((r, i) => (
+          <li key={r.id}>
+            <CorrectionItem
+              request={r}
+              onAccepted={() => {
+                announce(t('announce.accepted'));
+                refocus('corrections', i);
+              }}
+              onReject={(summary) => setRejecting({ id: r.id, summary, index: i })}
+            />
+          </li>
+        ))}
+      </QueueSection>
 
-      <section className="queue__section" aria-labelledby={proposedId} aria-busy={firstLoad || undefined}>
-        <SectionTitle id={proposedId} title={t('proposed.title')} count={ready ? proposed.length : null} />
-        {firstLoad ? (
-          <p className="muted">{t('common:app.loading')}</p>
-        ) : ready && proposed.length === 0 ? (
-          <p className="empty" data-testid="queue-proposed-empty">
-            {t('empty')}
-          </p>
-        ) : (
-          <ol className="queue__list" data-queue-list="proposed">
-            {proposed.map((row, i) => (
-              <li key={row.contact.id}>
-                <ProposedItem
-                  row={row}
-                  onConfirmed={(name) => {
-                    announce(t('announce.confirmed', { name }));
-                    refocus('proposed', i);
-                  }}
-                />
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>
+      <QueueSection
+        id={proposedId}
+        title={t('proposed.title')}
+        count={ready ? proposed.length : null}
+        state={stateOf(proposed)}
+        busy={firstLoad}
+        emptyText={t('empty')}
+        emptyTestId="queue-proposed-empty"
+        list="proposed"
+      >
+        {proposed.map((row, i) => (
+          <li key={row.contact.id}>
+            <ProposedItem
+              row={row}
+              onConfirmed={(name) => {
+                announce(t('announce.confirmed', { name }));
+                refocus('proposed', i);
+              }}
+            />
+          </li>
+        ))}
+      </QueueSection>
 
       {rejecting && (
         <RejectDialog
@@ -352,13 +454,7 @@ function CorrectionItem({
       data-correction-id={r.id}
     >
       <header className="queue-item__head">
-        <h3 className="queue-item__title" id={titleId}>
-          <span className="queue-item__field">{field}</span>
-          <span className="queue-item__sep" aria-hidden="true">
-            {' · '}
-          </span>
-          <ClientRef clientId={r.clientId} entry={entry} />
-        </h3>
+        <ItemTitle id={titleId} field={field} client={<ClientRef clientId={r.clientId} entry={entry} />} />
         <p className="queue-item__meta">
           {t('corrections.filed_by', { name: userName(r.requestedBy) })} · <When at={r.createdAt} />
         </p>
@@ -371,17 +467,15 @@ function CorrectionItem({
       )}
       {error !== undefined && <ItemError error={error} />}
       <div className="queue-item__actions">
-        <button
-          type="button"
-          className="button button--primary"
-          disabled={busy !== undefined}
-          aria-busy={busy === 'accept' || undefined}
-          aria-describedby={titleId}
+        <PrimaryAction
+          action="accept"
+          busy={busy}
+          describedBy={titleId}
           onClick={() => void onAccept()}
-          data-testid="queue-accept"
-        >
-          {busy === 'accept' ? t('actions.accepting') : t('actions.accept')}
-        </button>
+          testId="queue-accept"
+          label={t('actions.accept')}
+          busyLabel={t('actions.accepting')}
+        />
         <button
           type="button"
           className="button"
@@ -429,17 +523,17 @@ function ProposedItem({
       data-contact-id={p.id}
     >
       <header className="queue-item__head">
-        <h3 className="queue-item__title" id={titleId}>
-          <span className="queue-item__field">{name}</span>
-          {p.position && <span className="queue-item__position">, {p.position}</span>}
-          <span className="queue-item__sep" aria-hidden="true">
-            {' · '}
-          </span>
-          <a className="queue-item__client" href={cardHref} title={row.clientName}>
-            {row.clientName}
-            <span className="queue-item__city">, {row.clientCity}</span>
-          </a>
-        </h3>
+        <ItemTitle
+          id={titleId}
+          field={name}
+          extra={p.position && <span className="queue-item__position">, {p.position}</span>}
+          client={
+            <a className="queue-item__client" href={cardHref} title={row.clientName}>
+              {row.clientName}
+              <span className="queue-item__city">, {row.clientCity}</span>
+            </a>
+          }
+        />
         <p className="queue-item__meta">
           {t('proposed.proposed_by', { name: userName(p.createdBy) })} · <When at={p.createdAt} />
         </p>
@@ -465,17 +559,15 @@ function ProposedItem({
       {p.notes && <p className="queue-item__note">{p.notes}</p>}
       {error !== undefined && <ItemError error={error} />}
       <div className="queue-item__actions">
-        <button
-          type="button"
-          className="button button--primary"
-          disabled={busy !== undefined}
-          aria-busy={busy === 'confirm' || undefined}
-          aria-describedby={titleId}
+        <PrimaryAction
+          action="confirm"
+          busy={busy}
+          describedBy={titleId}
           onClick={() => void onConfirm()}
-          data-testid="queue-confirm"
-        >
-          {busy === 'confirm' ? t('actions.confirming') : t('actions.confirm')}
-        </button>
+          testId="queue-confirm"
+          label={t('actions.confirm')}
+          busyLabel={t('actions.confirming')}
+        />
         <a className="button" href={cardHref} aria-describedby={titleId} data-testid="queue-correct">
           {t('actions.correct')}
         </a>
@@ -488,28 +580,16 @@ function ProposedItem({
 
 function MyRequests() {
   const { t } = useTranslation(['queue', 'common']);
-  const root = useRef<HTMLElement>(null);
-  const status = useQueueStore((s) => s.status);
-  const error = useQueueStore((s) => s.error);
-  const corrections = useQueueStore((s) => s.corrections);
-  const scope = useQueueStore((s) => s.scope);
-  const load = useQueueStore((s) => s.load);
-  const ensureCards = useQueueStore((s) => s.ensureCards);
+  const { root, status, error, corrections, ready, reload } = useQueueScreen('mine');
   const openId = useId();
   const decidedId = useId();
-  useItemKeys(root);
-
-  useEffect(() => void load('mine'), [load]);
-  useEffect(() => void ensureCards(distinctClientIds(corrections)), [corrections, ensureCards]);
-
-  const ready = scope === 'mine' && status === 'ready';
   const { open, decided } = splitMine(ready ? corrections : []);
 
   return (
     <section className="page queue" data-testid="screen-queue" ref={root}>
       <PageHeader title={t('mine.title')} intro={t('mine.intro')} />
       {ready && corrections.length > 0 && <p className="queue__keys">{t('keys_hint')}</p>}
-      {status === 'failed' && <ErrorPanel error={error} onRetry={() => void load('mine')} />}
+      {status === 'failed' && <ErrorPanel error={error} onRetry={reload} />}
       {!ready && status !== 'failed' && <p className="muted">{t('common:app.loading')}</p>}
       {ready && corrections.length === 0 && (
         <p className="empty" data-testid="queue-mine-empty">
@@ -518,37 +598,49 @@ function MyRequests() {
       )}
       {ready && corrections.length > 0 && (
         <>
-          <section className="queue__section" aria-labelledby={openId}>
-            <SectionTitle id={openId} title={t('mine.open')} count={open.length} />
-            {open.length === 0 ? (
-              <p className="empty">{t('mine.empty_open')}</p>
-            ) : (
-              <ol className="queue__list">
-                {open.map((r) => (
-                  <li key={r.id}>
-                    <MyRequestItem request={r} />
-                  </li>
-                ))}
-              </ol>
-            )}
-          </section>
-          <section className="queue__section" aria-labelledby={decidedId}>
-            <SectionTitle id={decidedId} title={t('mine.decided')} count={decided.length} />
-            {decided.length === 0 ? (
-              <p className="empty">{t('mine.empty_decided')}</p>
-            ) : (
-              <ol className="queue__list">
-                {decided.map((r) => (
-                  <li key={r.id}>
-                    <MyRequestItem request={r} />
-                  </li>
-                ))}
-              </ol>
-            )}
-          </section>
+          <MyRequestSection
+            id={openId}
+            title={t('mine.open')}
+            emptyText={t('mine.empty_open')}
+            requests={open}
+          />
+          <MyRequestSection
+            id={decidedId}
+            title={t('mine.decided')}
+            emptyText={t('mine.empty_decided')}
+            requests={decided}
+          />
         </>
       )}
     </section>
+  );
+}
+
+function MyRequestSection({
+  id,
+  title,
+  emptyText,
+  requests,
+}: {
+  id: string;
+  title: string;
+  emptyText: string;
+  requests: readonly CorrectionRequest[];
+}) {
+  return (
+    <QueueSection
+      id={id}
+      title={title}
+      count={requests.length}
+      state={requests.length === 0 ? 'empty' : 'list'}
+      emptyText={emptyText}
+    >
+      {requests.map((r) => (
+        <li key={r.id}>
+          <MyRequestItem request={r} />
+        </li>
+      ))}
+    </QueueSection>
   );
 }
 
@@ -569,13 +661,11 @@ function MyRequestItem({ request: r }: { request: CorrectionRequest }) {
       data-status={r.status}
     >
       <header className="queue-item__head">
-        <h3 className="queue-item__title" id={titleId}>
-          <span className="queue-item__field">{fieldText(r, entry)}</span>
-          <span className="queue-item__sep" aria-hidden="true">
-            {' · '}
-          </span>
-          <ClientRef clientId={r.clientId} entry={entry} />
-        </h3>
+        <ItemTitle
+          id={titleId}
+          field={fieldText(r, entry)}
+          client={<ClientRef clientId={r.clientId} entry={entry} />}
+        />
         <span className={`badge queue-status queue-status--${r.status}`}>{t(`mine.status.${r.status}`)}</span>
       </header>
       <p className="queue-item__meta">

@@ -71,6 +71,30 @@ const CARD_ENTITIES = new Set(['clients', 'contacts']);
 /** How many cards are fetched at once: the queue is tens of items, the host one process. */
 const CARD_PARALLEL = 4;
 
+/** The state without its actions. */
+type QueueData = {
+  [K in keyof QueueState as QueueState[K] extends (...args: never[]) => unknown ? never : K]: QueueState[K];
+};
+
+/** Nothing loaded: the store's first state, and what reset() goes back to. */
+function emptyState(): QueueData {
+  return {
+    counts: null,
+    countsError: null,
+    scope: null,
+    status: 'idle',
+    error: null,
+    corrections: [],
+    proposed: [],
+    cards: {},
+    busy: {},
+    itemErrors: {},
+    quality: {},
+    qualityStatus: 'idle',
+    qualityError: null,
+  };
+}
+
 function without<T>(rec: Record<string, T>, key: string): Record<string, T> {
   if (!(key in rec)) return rec;
   const next = { ...rec };
@@ -126,19 +150,7 @@ export function createQueueStore(api: RegioApi): StoreApi<QueueState> {
     };
 
     return {
-      counts: null,
-      countsError: null,
-      scope: null,
-      status: 'idle',
-      error: null,
-      corrections: [],
-      proposed: [],
-      cards: {},
-      busy: {},
-      itemErrors: {},
-      quality: {},
-      qualityStatus: 'idle',
-      qualityError: null,
+      ...emptyState(),
 
       loadCounts: async () => {
         countsWanted = true;
@@ -273,21 +285,7 @@ export function createQueueStore(api: RegioApi): StoreApi<QueueState> {
         gen.cards++;
         countsWanted = false;
         qualityFlags = [];
-        set({
-          counts: null,
-          countsError: null,
-          scope: null,
-          status: 'idle',
-          error: null,
-          corrections: [],
-          proposed: [],
-          cards: {},
-          busy: {},
-          itemErrors: {},
-          quality: {},
-          qualityStatus: 'idle',
-          qualityError: null,
-        });
+        set(emptyState());
       },
 
       connect: () =>
