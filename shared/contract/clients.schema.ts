@@ -398,3 +398,41 @@ export const ProposedContactRow = z.object({
   clientCity: z.string(),
 });
 export type ProposedContactRow = z.infer<typeof ProposedContactRow>;
+
+// ---- duplicates on entry (a warning before saving, never a refusal: the operator decides) ----
+
+export const DUPLICATE_REASONS = ['tax_id', 'phone', 'email', 'name_address'] as const;
+export const DuplicateReason = z.enum(DUPLICATE_REASONS);
+export type DuplicateReason = z.infer<typeof DuplicateReason>;
+
+export const DuplicateCheckInput = z
+  .object({
+    /** The client being edited (never its own duplicate); absent for a new one. */
+    id: z.string().nullable().default(null),
+    name: z.string().trim().max(200).default(''),
+    taxId: optionalText(20),
+    phone: optionalText(40),
+    email: optionalText(254),
+    parentId: z.string().nullable().default(null),
+    address: z
+      .object({
+        street: z.string().trim().max(200).default(''),
+        city: z.string().trim().max(100).default(''),
+        postalCode: z.string().trim().max(10).default(''),
+        country: Country,
+      })
+      .strict(),
+  })
+  .strict();
+
+export const DuplicateSuspect = z.object({
+  clientId: z.string(),
+  name: z.string(),
+  city: z.string(),
+  street: z.string(),
+  taxId: z.string().nullable(),
+  reasons: z.array(DuplicateReason),
+  /** 1 for the same tax id; the name similarity (0–1) for a similar name at a similar address. */
+  score: z.number(),
+});
+export type DuplicateSuspect = z.infer<typeof DuplicateSuspect>;

@@ -5,6 +5,8 @@ import {
   BulkUpdateResult,
   ClientCard,
   ClientIdsInput,
+  DuplicateCheckInput,
+  DuplicateSuspect,
   ConsentInput,
   ProposedContactRow,
   EraseInput,
@@ -167,6 +169,8 @@ export const contract = {
     output: z.object({ openCorrections: z.number().int(), proposedContacts: z.number().int() }),
   },
   'audit:history': { input: z.object({ entityId: z.string() }).strict(), output: z.array(AuditEntryOut) },
+  /** Clients that may be the same as the one being entered, with the reasons: a warning, not a refusal. */
+  'clients:checkDuplicates': { input: DuplicateCheckInput, output: z.array(DuplicateSuspect) },
   'clients:listIds': { input: ClientIdsInput, output: z.object({ ids: z.array(z.string()) }) },
   /** The operator's queue of unconfirmed contacts, oldest first. */
   'contacts:listProposed': { input: empty, output: z.array(ProposedContactRow) },

@@ -54,6 +54,7 @@ export const PERMISSIONS: Record<CommandName, Access> = {
   'corrections:reject': ['operator', 'admin'],
   'corrections:counts': ['operator', 'admin'],
   'clients:listIds': 'signedIn',
+  'clients:checkDuplicates': ['operator', 'admin'],
   'contacts:listProposed': ['operator', 'admin'],
   // Managers own the "no rep" gap (PRODUCT.md §4), so they may reassign within their team.
   'clients:bulkUpdate': ['operator', 'manager', 'admin'],

@@ -55,6 +55,7 @@ corrections:accept                   -    Y    -    -    Y
 corrections:reject                   -    Y    -    -    Y
 corrections:counts                   -    Y    -    -    Y
 clients:listIds                      -    Y    Y    Y    Y
+clients:checkDuplicates              -    Y    -    -    Y
 contacts:listProposed                -    Y    -    -    Y
 clients:bulkUpdate                   -    Y    -    Y    Y
 contacts:setConsent                  -    Y    -    -    Y
@@ -174,6 +175,7 @@ const SAMPLES: Record<CommandName, (who: Who) => unknown> = {
   'corrections:reject': () => ({ id: ids.correctionB, note: 'Numer jest aktualny' }),
   'corrections:counts': () => ({}),
   'clients:listIds': () => ({}),
+  'clients:checkDuplicates': () => ({ name: 'Sklep Jana', address: { city: 'Łódź', country: 'PL' } }),
   'contacts:listProposed': () => ({}),
   'clients:bulkUpdate': () => ({ ids: [ids.repClient], patch: { status: 'inactive' }, dryRun: true }),
   'contacts:setConsent': () => ({ id: ids.contact, channel: 'email', granted: true, source: 'formularz' }),

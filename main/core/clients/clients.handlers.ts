@@ -1,5 +1,6 @@
 import type { PartialHandlers } from '../app/handler-table';
 import { bulkUpdate } from './bulk.service';
+import { findDuplicates } from './duplicates.service';
 import { eraseContact, exportPersonalData, setConsent } from './personal-data.service';
 import {
   acceptCorrection,
@@ -38,6 +39,7 @@ export const clientHandlers: PartialHandlers<
   | 'corrections:reject'
   | 'corrections:counts'
   | 'clients:listIds'
+  | 'clients:checkDuplicates'
   | 'contacts:listProposed'
   | 'clients:bulkUpdate'
   | 'contacts:setConsent'
@@ -59,6 +61,7 @@ export const clientHandlers: PartialHandlers<
   'corrections:reject': (ctx, i) => rejectCorrection(ctx, i.id, i.note),
   'corrections:counts': (ctx) => queueCounts(ctx),
   'clients:listIds': (ctx, i) => listClientIds(ctx, i),
+  'clients:checkDuplicates': (ctx, i) => findDuplicates(ctx, i),
   'contacts:listProposed': (ctx) => listProposed(ctx),
   'clients:bulkUpdate': (ctx, i) => bulkUpdate(ctx, i),
   'contacts:setConsent': (ctx, i) => setConsent(ctx, i),

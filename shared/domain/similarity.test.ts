@@ -1,0 +1,30 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { nameKey, nameSimilarity, streetKey } from './similarity';
+
+describe('company name similarity', () => {
+  it('sees through diacritics, case, legal forms and punctuation', () => {
+    expect(nameKey('Sklep Spożywczy „Żabka” Sp. z o.o.')).toBe('sklep spozywczy zabka');
+    expect(nameKey('Potraviny U Řehoře s.r.o.')).toBe('potraviny rehore');
+    expect(nameSimilarity('Sklep Spożywczy „Żabka” Sp. z o.o.', 'sklep spozywczy zabka')).toBe(1);
+    expect(streetKey('ul. Piotrkowska 104/6')).toBe('piotrkowska 104 6');
+  });
+
+  it('scores a typo high and a different shop low', () => {
+    expect(nameSimilarity('Delikatesy Agata', 'Delikatesy Agatka')).toBeGreaterThan(0.8);
+    expect(nameSimilarity('Piekarnia Źródło', 'Piekarnia Zrodlo Smaku')).toBeGreaterThan(0.6);
+    expect(nameSimilarity('Delikatesy Agata', 'Kiosk Ruch')).toBeLessThan(0.2);
+  });
+
+  it('is symmetric, between 0 and 1, and 1 for the same name', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), fc.string({ maxLength: 40 }), (a, b) => {
+        const s = nameSimilarity(a, b);
+        expect(s).toBeGreaterThanOrEqual(0);
+        expect(s).toBeLessThanOrEqual(1);
+        expect(nameSimilarity(b, a)).toBeCloseTo(s, 12);
+        expect(nameSimilarity(a, a)).toBe(1);
+      }),
+    );
+  });
+});

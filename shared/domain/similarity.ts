@@ -1,0 +1,73 @@
+import { fold } from './text';
+
+// Fuzzy matching of company names and addresses for duplicate warnings (PRODUCT.md §4): "Sklep
+// Spożywczy Żabka sp. z o.o." and "sklep spozywczy zabka" are the same shop. Names are folded
+// (diacritics and case), legal forms and punctuation dropped, then compared by the Dice coefficient
+// of their character trigrams — robust to typos, word order changes and missing words.
+
+/** Legal forms and filler that say nothing about which shop it is (Polish and Czech). */
+const NOISE = new Set([
+  'sp',
+  'z',
+  'o',
+  'oo',
+  'spolka',
+  'ograniczona',
+  'odpowiedzialnoscia',
+  'sa',
+  'sj',
+  'sc',
+  'sk',
+  'spk',
+  'jawna',
+  'akcyjna',
+  'cywilna',
+  's',
+  'r',
+  'sro',
+  'spol',
+  'as',
+  'vos',
+  'ks',
+  'a',
+  'i',
+  'w',
+  'u',
+  'na',
+  'ul',
+  'ulica',
+]);
+
+/** The words of a company name that identify it, folded, legal forms removed. */
+export function nameKey(name: string): string {
+  return fold(name)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w && !NOISE.has(w))
+    .join(' ');
+}
+
+export function trigrams(s: string): Set<string> {
+  const padded = `  ${s} `;
+  const out = new Set<string>();
+  for (let i = 0; i + 3 <= padded.length; i++) out.add(padded.slice(i, i + 3));
+  return out;
+}
+
+/** Dice coefficient of two trigram sets: 1 for the same text, 0 for nothing in common. */
+export function dice(a: Set<string>, b: Set<string>): number {
+  if (!a.size && !b.size) return 1;
+  let common = 0;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  for (const g of small) if (large.has(g)) common++;
+  return (2 * common) / (a.size + b.size);
+}
+
+/** Similarity of two company names in [0, 1]. */
+export function nameSimilarity(a: string, b: string): number {
+  return dice(trigrams(nameKey(a)), trigrams(nameKey(b)));
+}
+
+/** A street without the noise ("ul.", punctuation), folded: "ul. Piotrkowska 104/6" → "piotrkowska 104 6". */
+export function streetKey(street: string): string {
+  return nameKey(street);
+}
