@@ -165,6 +165,31 @@ describe('the operator keeps the client base', () => {
     await check(op, 'client-card-pl');
   });
 
+  it('warns of a duplicate before saving: the same NIP and a similar name, with a link to the suspect', async () => {
+    const list = new ClientListPage(op);
+    await list.open();
+    await op.getByTestId('client-new').click();
+    const card = new ClientCardPage(op);
+    await card.dialog('client').waitFor();
+    await card.clientField('name').fill('Piekarnia Laczna Zrodlo Smaku');
+    await card.clientField('taxId').fill(GOOD_NIP);
+    await card.clientField('postalCode').fill('90-926');
+    await card.clientField('city').fill('Lodz');
+    await card.clientField('city').press('Enter');
+    const warning = op.getByTestId('duplicate-warning');
+    await warning.waitFor();
+    const suspect = warning.getByTestId('duplicate-suspect').filter({ hasText: NAME });
+    expect(await suspect.count()).toBe(1);
+    expect(await suspect.getAttribute('data-client-id')).toBe(clientUrl.split('/').at(-1));
+    expect(await suspect.textContent()).toMatch(/NIP/);
+    await check(op, 'client-form-duplicate-pl', { dialog: true });
+    // Nothing was saved: the dialog is still open, and Esc leaves without a new client.
+    await op.keyboard.press('Escape');
+    await card.dialog('client').waitFor({ state: 'detached' });
+    await list.find('piekarnia laczna', NAME);
+    expect(await list.rows.count()).toBe(1);
+  });
+
   it('finds the client again typed without diacritics, and the phone edit shows in the history', async () => {
     const list = new ClientListPage(op);
     await list.open();

@@ -1,8 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ClientInput } from '../../../../../shared/contract/clients.schema';
-import type { ClientCard } from '../../../../../shared/contract/clients.schema';
+import type { ClientCard, DuplicateSuspect } from '../../../../../shared/contract/clients.schema';
 import { COUNTRIES } from '../../../../../shared/domain/contact-data';
 import { useAppStore, useClientCardStore } from '../../../app/app-context';
 import { Dialog } from '../../../components/Dialog';
@@ -14,10 +14,14 @@ import {
   clientInputOf,
   clientPatchOf,
   collapseListIssues,
+  duplicateCheckOf,
+  duplicateKeyOf,
   localValidationError,
+  needsDuplicateCheck,
   zodIssues,
 } from './client-card.selectors';
 import type { ClientFormValues } from './client-card.selectors';
+import { DuplicateWarning } from './DuplicateWarning';
 import { ParentPicker } from './ParentPicker';
 import type { ParentChoice } from './ParentPicker';
 import { useCardLookups } from './use-card-lookups';
@@ -86,6 +90,7 @@ function isCountry(v: string): v is ClientFormValues['country'] {
 export function ClientFormDialog({ card, onClose, onSaved }: ClientFormDialogProps) {
   const { t } = useTranslation(['clientCard', 'clients', 'common']);
   const saveClient = useClientCardStore((s) => s.saveClient);
+  const checkDuplicates = useClientCardStore((s) => s.checkDuplicates);
   const office = useAppStore((s) => s.office);
   const lookups = useCardLookups();
   const client = card?.client ?? null;
@@ -95,7 +100,22 @@ export function ClientFormDialog({ card, onClose, onSaved }: ClientFormDialogPro
     card?.parent ? { id: card.parent.id, name: card.parent.name, city: card.parent.city } : null,
   );
   const [busy, setBusy] = useState(false);
+  // The checked values of the stored client: saving them unchanged asks about no duplicates.
+  const [originalKey] = useState(() => (client ? duplicateKeyOf(clientFormValues(client)) : null));
+  // The possible duplicates found for the values under `key`: a second submit of exactly those
+  // values saves anyway; any change of them hides the warning and checks again on the next submit.
+  const [warning, setWarning] = useState<{ key: string; suspects: DuplicateSuspect[] } | null>(null);
+  const warningHeading = useRef<HTMLHeadingElement>(null);
   const form = useFormErrors(FIELDS);
+  const checkedValues = { ...values, parentId: parent?.id ?? '' };
+  const currentKey = duplicateKeyOf(checkedValues);
+  const shownWarning = warning && warning.key === currentKey ? warning : null;
+
+  // A new warning takes the focus (so a screen reader reads it); showing it again after the values
+  // are typed back does not pull the focus out of the field being typed in.
+  useEffect(() => {
+    if (warning) warningHeading.current?.focus();
+  }, [warning]);
 
   const set = <K extends ValueKey>(key: K, value: ClientFormValues[K]) => {
     setValues((v) => ({ ...v, [key]: value }));
@@ -105,7 +125,8 @@ export function ClientFormDialog({ card, onClose, onSaved }: ClientFormDialogPro
 
   const onSubmit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    const input = clientInputOf({ ...values, parentId: parent?.id ?? '' });
+    if (busy) return;
+    const input = clientInputOf(checkedValues);
     // The same rules as the core, before the round trip; the core checks again on save.
     const parsed = ClientInput.safeParse(input);
     if (!parsed.success) {
@@ -113,6 +134,20 @@ export function ClientFormDialog({ card, onClose, onSaved }: ClientFormDialogPro
       return;
     }
     setBusy(true);
+    const key = currentKey;
+    if (needsDuplicateCheck(key, { original: originalKey, confirmed: warning?.key ?? null })) {
+      let suspects: DuplicateSuspect[] = [];
+      try {
+        suspects = await checkDuplicates(duplicateCheckOf(client?.id ?? null, parsed.data));
+      } catch {
+        // The check only warns: when it fails, the save goes on as usual.
+      }
+      if (suspects.length) {
+        setWarning({ key, suspects });
+        setBusy(false);
+        return;
+      }
+    }
     try {
       if (client && card) {
         const patch = clientPatchOf(client, input);
@@ -289,7 +324,23 @@ export function ClientFormDialog({ card, onClose, onSaved }: ClientFormDialogPro
             />
           )}
         </Field>
-        <FormDialogActions onCancel={onClose} busy={busy} editing={!!client} />
+        {shownWarning && (
+          <DuplicateWarning
+            suspects={shownWarning.suspects}
+            country={values.country}
+            headingRef={warningHeading}
+          />
+        )}
+        {shownWarning ? (
+          <FormDialogActions
+            onCancel={onClose}
+            busy={busy}
+            submitLabel={t('duplicates.save_anyway')}
+            busyLabel={t('common:actions.saving')}
+          />
+        ) : (
+          <FormDialogActions onCancel={onClose} busy={busy} editing={!!client} />
+        )}
       </form>
     </Dialog>
   );

@@ -107,6 +107,20 @@ const en = {
     saved: 'Client saved.',
     created: 'Client created.',
   },
+  duplicates: {
+    title: 'This client may already exist',
+    intro: 'Check these clients before saving. Save anyway if this is a different client.',
+    suspects: 'Possible duplicates',
+    open_hint: 'Opens the card of {{name}}; this form closes without saving.',
+    no_address: 'No address',
+    reason: {
+      tax_id: 'Same tax ID',
+      phone: 'Same phone',
+      email: 'Same e-mail',
+      name_address: 'Similar name at a similar address (similarity {{percent}})',
+    },
+    save_anyway: 'Save anyway',
+  },
   contact_form: {
     title_new: 'New contact person',
     title_edit: 'Edit contact person',
@@ -316,6 +330,20 @@ const pl: Translation<typeof en> = {
     saved: 'Zapisano klienta.',
     created: 'Utworzono klienta.',
   },
+  duplicates: {
+    title: 'Ten klient może już istnieć',
+    intro: 'Sprawdź tych klientów przed zapisaniem. Jeśli to inny klient, zapisz mimo to.',
+    suspects: 'Możliwe duplikaty',
+    open_hint: 'Otwiera kartę klienta {{name}}; formularz zamknie się bez zapisywania.',
+    no_address: 'Brak adresu',
+    reason: {
+      tax_id: 'Ten sam NIP',
+      phone: 'Ten sam telefon',
+      email: 'Ten sam e-mail',
+      name_address: 'Podobna nazwa pod podobnym adresem (podobieństwo {{percent}})',
+    },
+    save_anyway: 'Zapisz mimo to',
+  },
   contact_form: {
     title_new: 'Nowa osoba kontaktowa',
     title_edit: 'Edycja osoby kontaktowej',
@@ -524,6 +552,20 @@ const cs: Translation<typeof en> = {
     parent_no_results: 'Žádný zákazník neodpovídá.',
     saved: 'Zákazník uložen.',
     created: 'Zákazník vytvořen.',
+  },
+  duplicates: {
+    title: 'Tento zákazník už možná existuje',
+    intro: 'Před uložením tyto zákazníky zkontrolujte. Pokud jde o jiného zákazníka, přesto uložte.',
+    suspects: 'Možné duplicity',
+    open_hint: 'Otevře kartu zákazníka {{name}}; formulář se zavře bez uložení.',
+    no_address: 'Bez adresy',
+    reason: {
+      tax_id: 'Stejné IČO/NIP',
+      phone: 'Stejný telefon',
+      email: 'Stejný e-mail',
+      name_address: 'Podobný název na podobné adrese (podobnost {{percent}})',
+    },
+    save_anyway: 'Přesto uložit',
   },
   contact_form: {
     title_new: 'Nová kontaktní osoba',

@@ -22,6 +22,8 @@ import {
   correctableFields,
   correctionValue,
   describeChange,
+  duplicateCheckOf,
+  duplicateKeyOf,
   exportFormat,
   formatAuditValue,
   historyChange,
@@ -30,6 +32,7 @@ import {
   listIssueIndexes,
   loadProblem,
   localValidationError,
+  needsDuplicateCheck,
   parseTags,
   shownContactName,
   sortContacts,
@@ -339,5 +342,72 @@ describe('card', () => {
     expect(new TextDecoder().decode(bytesOfBase64(btoa('{"a":1}')))).toBe('{"a":1}');
     expect(safeFileName('../Anna Kowalska.pdf')).toBe('.._Anna Kowalska.pdf');
     expect(safeFileName('  ')).toBe('export');
+  });
+});
+
+describe('duplicate check', () => {
+  const stored = client({ phone: '+48601234567', email: 'biuro@lipa.pl', parentId: null });
+  const original = duplicateKeyOf(clientFormValues(stored));
+
+  it('depends on the name, tax ID, phone, e-mail, address and parent only, not on spaces around them', () => {
+    const v = clientFormValues(stored);
+    expect(duplicateKeyOf({ ...v, name: ` ${v.name} ` })).toBe(original);
+    const other = { ...v, repId: 'u9', segmentId: 's9', tags: 'x', externalCode: 'E1', regon: '1' };
+    expect(duplicateKeyOf(other)).toBe(original);
+    for (const change of [
+      { name: 'Inna nazwa' },
+      { taxId: '1234563218' },
+      { phone: '+48601000000' },
+      { email: 'inny@lipa.pl' },
+      { street: 'ul. Inna 1' },
+      { postalCode: '00-001' },
+      { city: 'Kraków' },
+      { country: 'CZ' as const },
+      { parentId: 'c9' },
+    ])
+      expect(duplicateKeyOf({ ...v, ...change }), JSON.stringify(change)).not.toBe(original);
+  });
+
+  it('checks new values once: not the stored values, and not again after a warning about exactly them', () => {
+    const warned = duplicateKeyOf({ ...clientFormValues(stored), phone: '+48601000000' });
+    // A new client: always asks.
+    expect(needsDuplicateCheck(warned, { original: null, confirmed: null })).toBe(true);
+    // An edit that leaves the checked values as stored does not ask.
+    expect(needsDuplicateCheck(original, { original, confirmed: null })).toBe(false);
+    // Changed values ask; after the warning, a second submit of the same values saves anyway.
+    expect(needsDuplicateCheck(warned, { original, confirmed: null })).toBe(true);
+    expect(needsDuplicateCheck(warned, { original, confirmed: warned })).toBe(false);
+    // Any change after the warning asks again.
+    const changed = duplicateKeyOf({ ...clientFormValues(stored), phone: '+48601000001' });
+    expect(needsDuplicateCheck(changed, { original, confirmed: warned })).toBe(true);
+  });
+
+  it("send the normalized values the form would save, with the edited client's id", () => {
+    const parsed = ClientInput.parse(
+      clientInputOf({
+        ...clientFormValues(null),
+        name: 'Pod Lipą',
+        taxId: '526-025-02-74',
+        phone: '601 234 567',
+        email: ' Biuro@Lipa.pl ',
+        street: 'ul. Lipowa 1',
+        postalCode: '90-001',
+        city: 'Łódź',
+        parentId: 'p1',
+      }),
+    );
+    expect(duplicateCheckOf('c1', parsed)).toEqual({
+      id: 'c1',
+      name: 'Pod Lipą',
+      taxId: '5260250274',
+      phone: '+48601234567',
+      email: parsed.email,
+      parentId: 'p1',
+      address: { street: 'ul. Lipowa 1', city: 'Łódź', postalCode: '90-001', country: 'PL' },
+    });
+    const bare = ClientInput.parse(
+      clientInputOf({ ...clientFormValues(null), name: 'X', city: 'Łódź', postalCode: '90-001' }),
+    );
+    expect(duplicateCheckOf(null, bare)).toMatchObject({ id: null, taxId: null, phone: null, email: null });
   });
 });

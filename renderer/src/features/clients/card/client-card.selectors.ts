@@ -6,6 +6,7 @@ import type {
   ClientFields,
   ConsentEvent,
   Contact,
+  DuplicateCheckInput,
   TimelineItem,
 } from '../../../../../shared/contract/clients.schema';
 import { issuesFromZod } from '../../../../../shared/contract/errors';
@@ -243,6 +244,63 @@ export function clientInputOf(v: ClientFormValues): z.input<typeof ClientFields>
     status: v.status,
     externalCode: orNull(v.externalCode),
     tags: parseTags(v.tags),
+  };
+}
+
+/** The values the duplicate check reads: the name, tax ID, phone, e-mail, address and parent company. */
+export type DuplicateCheckValues = Pick<
+  ClientFormValues,
+  'name' | 'taxId' | 'phone' | 'email' | 'country' | 'street' | 'postalCode' | 'city' | 'parentId'
+>;
+
+/**
+ * What the duplicate check depends on, as one comparable string: a warning (or the stored client)
+ * counts only for exactly these values; any change of them makes the check run again.
+ */
+export function duplicateKeyOf(v: DuplicateCheckValues): string {
+  return JSON.stringify([
+    v.name.trim(),
+    v.taxId.trim(),
+    v.phone.trim(),
+    v.email.trim(),
+    v.country,
+    v.street.trim(),
+    v.postalCode.trim(),
+    v.city.trim(),
+    v.parentId,
+  ]);
+}
+
+/**
+ * Whether a submit must ask the core about duplicates first: not when the checked values are still
+ * those of the stored client (editing its rep must not warn about a duplicate everyone already
+ * knows), nor when the user was warned about exactly these values and submits again ("save anyway").
+ */
+export function needsDuplicateCheck(
+  key: string,
+  seen: { original: string | null; confirmed: string | null },
+): boolean {
+  return key !== seen.original && key !== seen.confirmed;
+}
+
+/** The core's duplicate-check input from the validated (normalized) client input. */
+export function duplicateCheckOf(
+  id: string | null,
+  input: Pick<z.output<typeof ClientFields>, 'name' | 'taxId' | 'phone' | 'email' | 'parentId' | 'address'>,
+): z.input<typeof DuplicateCheckInput> {
+  return {
+    id,
+    name: input.name,
+    taxId: input.taxId ?? null,
+    phone: input.phone ?? null,
+    email: input.email ?? null,
+    parentId: input.parentId ?? null,
+    address: {
+      street: input.address.street,
+      city: input.address.city,
+      postalCode: input.address.postalCode,
+      country: input.address.country,
+    },
   };
 }
 

@@ -269,4 +269,26 @@ describe('client card store', () => {
     store.getState().reset();
     expect(store.getState()).toMatchObject({ clientId: null, status: 'idle', card: null, active: false });
   });
+
+  it('asks the core about possible duplicates of the client being entered', async () => {
+    const suspect = {
+      clientId: 'c2',
+      name: 'Pod Lipą',
+      city: 'Łódź',
+      street: 'ul. Lipowa 1',
+      taxId: '5260250274',
+      reasons: ['tax_id' as const],
+      score: 1,
+    };
+    const fake = createFakeApi({ 'clients:checkDuplicates': () => [suspect] });
+    const store = createClientCardStore(fake);
+    const input = {
+      id: 'c1',
+      name: 'Pod Lipą',
+      taxId: '5260250274',
+      address: { street: 'ul. Lipowa 1', city: 'Łódź', postalCode: '90-001', country: 'PL' as const },
+    };
+    await expect(store.getState().checkDuplicates(input)).resolves.toEqual([suspect]);
+    expect(fake.calls).toEqual([{ command: 'clients:checkDuplicates', input }]);
+  });
 });

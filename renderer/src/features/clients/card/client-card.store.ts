@@ -7,6 +7,7 @@ import type {
   ClientRow,
   Contact,
   CorrectionRequest,
+  DuplicateSuspect,
   PersonalExportFile,
 } from '../../../../../shared/contract/clients.schema';
 import type { CommandInput } from '../../../../../shared/contract/commands';
@@ -55,6 +56,8 @@ export interface ClientCardState {
     id: string | null,
     input: CommandInput<'clients:create'> | CommandInput<'clients:update'>['patch'],
   ) => Promise<ClientCard>;
+  /** Clients the one being entered may duplicate (same tax ID, phone, e-mail, or similar name and address). */
+  checkDuplicates: (input: CommandInput<'clients:checkDuplicates'>) => Promise<DuplicateSuspect[]>;
   saveContact: (save: ContactSave) => Promise<Contact>;
   fileCorrection: (input: CommandInput<'corrections:create'>) => Promise<CorrectionRequest>;
   setConsent: (input: CommandInput<'contacts:setConsent'>) => Promise<Contact>;
@@ -169,6 +172,8 @@ export function createClientCardStore(api: RegioApi): StoreApi<ClientCardState> 
           if (mine === generation) set({ status: 'failed', error });
         }
       },
+
+      checkDuplicates: (input) => api.call('clients:checkDuplicates', input),
 
       saveClient: async (id, input) => {
         const card = id
