@@ -436,3 +436,47 @@ export const DuplicateSuspect = z.object({
   score: z.number(),
 });
 export type DuplicateSuspect = z.infer<typeof DuplicateSuspect>;
+
+// ---- the scan of the whole base for suspected duplicates (a list to work, pairs dismissable) ----
+
+export const DuplicateScanInput = z
+  .object({ limit: z.number().int().min(1).max(1000).default(200) })
+  .strict();
+
+/** One client of a suspected pair, as the list shows it. */
+export const DuplicatePairClient = z.object({
+  id: z.string(),
+  name: z.string(),
+  city: z.string(),
+  street: z.string(),
+  taxId: z.string().nullable(),
+});
+export type DuplicatePairClient = z.infer<typeof DuplicatePairClient>;
+
+export const DuplicatePair = z.object({
+  /** The client with the smaller id. */
+  a: DuplicatePairClient,
+  b: DuplicatePairClient,
+  reasons: z.array(DuplicateReason),
+  /** 1 for the same tax id, 0.9 for a shared phone or e-mail, the name similarity otherwise. */
+  score: z.number(),
+});
+export type DuplicatePair = z.infer<typeof DuplicatePair>;
+
+export const DuplicateScanResult = z.object({
+  /** The strongest suspects first (score, then ids), at most `limit`. */
+  pairs: z.array(DuplicatePair),
+  /** How many suspected pairs there are in all (not dismissed). */
+  total: z.number().int(),
+  /** How many suspected pairs were left out because the operator dismissed them. */
+  dismissed: z.number().int(),
+});
+export type DuplicateScanResult = z.infer<typeof DuplicateScanResult>;
+
+export const DuplicateDismissInput = z
+  .object({
+    a: z.string().min(1),
+    b: z.string().min(1),
+    note: z.string().trim().max(500).optional(),
+  })
+  .strict();

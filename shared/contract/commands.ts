@@ -6,6 +6,9 @@ import {
   ClientCard,
   ClientIdsInput,
   DuplicateCheckInput,
+  DuplicateDismissInput,
+  DuplicateScanInput,
+  DuplicateScanResult,
   DuplicateSuspect,
   ConsentInput,
   ProposedContactRow,
@@ -171,6 +174,10 @@ export const contract = {
   'audit:history': { input: z.object({ entityId: z.string() }).strict(), output: z.array(AuditEntryOut) },
   /** Clients that may be the same as the one being entered, with the reasons: a warning, not a refusal. */
   'clients:checkDuplicates': { input: DuplicateCheckInput, output: z.array(DuplicateSuspect) },
+  /** The whole base scanned for suspected duplicate pairs, with the reasons; dismissed pairs left out. */
+  'duplicates:scan': { input: DuplicateScanInput, output: DuplicateScanResult },
+  /** Marks a suspected pair as not a duplicate, for good (it never comes back in a scan). */
+  'duplicates:dismiss': { input: DuplicateDismissInput, output: z.object({ pairKey: z.string() }) },
   'clients:listIds': { input: ClientIdsInput, output: z.object({ ids: z.array(z.string()) }) },
   /** The operator's queue of unconfirmed contacts, oldest first. */
   'contacts:listProposed': { input: empty, output: z.array(ProposedContactRow) },

@@ -55,6 +55,8 @@ export const PERMISSIONS: Record<CommandName, Access> = {
   'corrections:counts': ['operator', 'admin'],
   'clients:listIds': 'signedIn',
   'clients:checkDuplicates': ['operator', 'admin'],
+  'duplicates:scan': ['operator', 'admin'],
+  'duplicates:dismiss': ['operator', 'admin'],
   'contacts:listProposed': ['operator', 'admin'],
   // Managers own the "no rep" gap (PRODUCT.md §4), so they may reassign within their team.
   'clients:bulkUpdate': ['operator', 'manager', 'admin'],

@@ -56,6 +56,8 @@ corrections:reject                   -    Y    -    -    Y
 corrections:counts                   -    Y    -    -    Y
 clients:listIds                      -    Y    Y    Y    Y
 clients:checkDuplicates              -    Y    -    -    Y
+duplicates:scan                      -    Y    -    -    Y
+duplicates:dismiss                   -    Y    -    -    Y
 contacts:listProposed                -    Y    -    -    Y
 clients:bulkUpdate                   -    Y    -    Y    Y
 contacts:setConsent                  -    Y    -    -    Y
@@ -176,6 +178,8 @@ const SAMPLES: Record<CommandName, (who: Who) => unknown> = {
   'corrections:counts': () => ({}),
   'clients:listIds': () => ({}),
   'clients:checkDuplicates': () => ({ name: 'Sklep Jana', address: { city: 'Łódź', country: 'PL' } }),
+  'duplicates:scan': () => ({ limit: 10 }),
+  'duplicates:dismiss': () => ({ a: ids.repClient, b: ids.otherClient, note: 'Dwa różne sklepy' }),
   'contacts:listProposed': () => ({}),
   'clients:bulkUpdate': () => ({ ids: [ids.repClient], patch: { status: 'inactive' }, dryRun: true }),
   'contacts:setConsent': () => ({ id: ids.contact, channel: 'email', granted: true, source: 'formularz' }),

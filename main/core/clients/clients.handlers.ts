@@ -1,6 +1,7 @@
 import type { PartialHandlers } from '../app/handler-table';
 import { bulkUpdate } from './bulk.service';
 import { findDuplicates } from './duplicates.service';
+import { dismissDuplicate, scanForDuplicates } from './duplicate-scan.service';
 import { eraseContact, exportPersonalData, setConsent } from './personal-data.service';
 import {
   acceptCorrection,
@@ -40,6 +41,8 @@ export const clientHandlers: PartialHandlers<
   | 'corrections:counts'
   | 'clients:listIds'
   | 'clients:checkDuplicates'
+  | 'duplicates:scan'
+  | 'duplicates:dismiss'
   | 'contacts:listProposed'
   | 'clients:bulkUpdate'
   | 'contacts:setConsent'
@@ -62,6 +65,8 @@ export const clientHandlers: PartialHandlers<
   'corrections:counts': (ctx) => queueCounts(ctx),
   'clients:listIds': (ctx, i) => listClientIds(ctx, i),
   'clients:checkDuplicates': (ctx, i) => findDuplicates(ctx, i),
+  'duplicates:scan': (ctx, i) => scanForDuplicates(ctx, i),
+  'duplicates:dismiss': (ctx, i) => dismissDuplicate(ctx, i),
   'contacts:listProposed': (ctx) => listProposed(ctx),
   'clients:bulkUpdate': (ctx, i) => bulkUpdate(ctx, i),
   'contacts:setConsent': (ctx, i) => setConsent(ctx, i),

@@ -106,6 +106,7 @@ const en = {
     rep_out_of_scope: 'Choose one of the reps of your own teams.',
     rep_required: 'Choose a rep: clients without a rep are assigned by the operator.',
     bulk_nothing: 'Choose at least one value to change.',
+    same_client: 'A client cannot be a duplicate of itself.',
     external_code_taken: 'Another client already has this external code.',
   },
 };
@@ -209,6 +210,7 @@ const pl: Translation<typeof en> = {
     rep_out_of_scope: 'Wybierz przedstawiciela z własnych zespołów.',
     rep_required: 'Wybierz przedstawiciela: klientów bez przedstawiciela przydziela operator.',
     bulk_nothing: 'Wybierz co najmniej jedną wartość do zmiany.',
+    same_client: 'Klient nie może być duplikatem samego siebie.',
     external_code_taken: 'Inny klient ma już ten kod zewnętrzny.',
   },
 };
@@ -312,6 +314,7 @@ const cs: Translation<typeof en> = {
     rep_out_of_scope: 'Vyberte zástupce z vlastních týmů.',
     rep_required: 'Vyberte zástupce: zákazníky bez zástupce přiděluje operátor.',
     bulk_nothing: 'Vyberte alespoň jednu hodnotu ke změně.',
+    same_client: 'Zákazník nemůže být duplikátem sám sebe.',
     external_code_taken: 'Tento externí kód už má jiný zákazník.',
   },
 };
