@@ -190,6 +190,33 @@ describe('the operator keeps the client base', () => {
     expect(await list.rows.count()).toBe(1);
   });
 
+  it('scans the whole base: finds the pair with its reasons, and a dismissed pair stays gone', async () => {
+    // A second copy of the bakery, entered past the warning (as someone in a hurry would).
+    const copy = await rawCall(op, 'clients:create', {
+      name: 'Piekarnia Łączna Źródło Smaku',
+      taxId: GOOD_NIP,
+      address: { street: 'Piotrkowska 104', city: 'Łódź', postalCode: '90-926', country: 'PL' },
+    });
+    expect(copy.ok).toBe(true);
+    const original = clientUrl.split('/').at(-1)!;
+    await op.goto(new URL('#/clients/duplicates', op.url()).toString());
+    await op.getByTestId('dup-scan').click();
+    const pair = op.locator(
+      `[data-testid="dup-pair"][data-a="${original}"], [data-testid="dup-pair"][data-b="${original}"]`,
+    );
+    await pair.first().waitFor({ timeout: 60_000 });
+    expect(await pair.first().textContent()).toMatch(/NIP/);
+    // The first screenful: the list can be long.
+    await check(op, 'duplicates-scan-pl', { dialog: true });
+    await pair.first().getByTestId('dup-dismiss').click();
+    await pair.first().waitFor({ state: 'detached' });
+    await op.getByTestId('dup-scan').click();
+    await op.getByTestId('dup-progress').waitFor({ state: 'detached', timeout: 60_000 });
+    await op.getByTestId('dup-count').waitFor();
+    expect(await op.getByTestId('dup-dismissed-count').textContent()).toMatch(/1/);
+    expect(await pair.count()).toBe(0);
+  });
+
   it('finds the client again typed without diacritics, and the phone edit shows in the history', async () => {
     const list = new ClientListPage(op);
     await list.open();

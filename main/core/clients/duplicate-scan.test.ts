@@ -124,6 +124,21 @@ describe('the scan for duplicates', () => {
     op = await t.session('olga', 'xxxxxxxx');
     admin = await t.session('admin', 'admin-123');
     expect(pairOf(await scan(), 'zabka', 'zabka2')).toBeUndefined();
+    // Editing one of them no longer warns of the other.
+    const card = await t.ok<{ client: Record<string, unknown> & { address: object } }>(op, 'clients:get', {
+      id: ids.zabka,
+    });
+    const c = card.client;
+    const suspects = await t.ok<Array<{ clientId: string }>>(op, 'clients:checkDuplicates', {
+      id: ids.zabka,
+      name: c.name,
+      taxId: c.taxId,
+      phone: c.phone,
+      email: c.email,
+      parentId: c.parentId,
+      address: c.address,
+    });
+    expect(suspects.map((x) => x.clientId)).not.toContain(ids.zabka2);
   });
 
   it('sees what changed since the last scan', async () => {

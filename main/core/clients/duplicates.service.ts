@@ -6,6 +6,7 @@ import type {
 } from '../../../shared/contract/clients.schema';
 import { normalizeEmail, normalizePhone, normalizePostalCode } from '../../../shared/domain/contact-data';
 import { normalizeIco, normalizeNip } from '../../../shared/domain/tax-ids';
+import { pairKey } from '../../../shared/domain/duplicate-scan';
 import { nameSimilarity, streetKey } from '../../../shared/domain/similarity';
 import { fold } from '../../../shared/domain/text';
 import type { HandlerContext } from '../app/handler-context';
@@ -55,6 +56,8 @@ export function findDuplicates(ctx: HandlerContext, input: Candidate): Duplicate
   const found = new Map<string, { c: Client; reasons: Set<DuplicateReason>; score: number }>();
   const note = (c: Client | undefined, reason: DuplicateReason, score: number) => {
     if (!c || c.archived || c.id === input.id) return;
+    // A pair the operator said is not a duplicate (in the scan) is not one here either.
+    if (input.id && store.byIndex('duplicateDismissals', 'pairKey', pairKey(input.id, c.id)).length) return;
     const f = found.get(c.id) ?? { c, reasons: new Set<DuplicateReason>(), score: 0 };
     f.reasons.add(reason);
     f.score = Math.max(f.score, score);

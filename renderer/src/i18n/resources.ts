@@ -2,6 +2,7 @@ import { admin } from '../features/admin/admin.i18n';
 import { auth } from '../features/auth/auth.i18n';
 import { clientCard } from '../features/clients/card/client-card.i18n';
 import { clients } from '../features/clients/clients.i18n';
+import { duplicates } from '../features/clients/duplicates/duplicates.i18n';
 import { clientList } from '../features/clients/list/client-list.i18n';
 import { queue } from '../features/clients/queue/queue.i18n';
 import { coming } from '../features/coming/coming.i18n';
@@ -27,6 +28,7 @@ export const namespaces = {
   clientList,
   clientCard,
   queue,
+  duplicates,
 } as const;
 
 export type NamespaceName = keyof typeof namespaces;

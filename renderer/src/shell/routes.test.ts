@@ -22,6 +22,8 @@ describe('routes', () => {
     const id = '019a0000-0000-7000-8000-000000000001';
     expect(parseHash('#/clients')).toEqual({ section: 'clients', view: 'list' });
     expect(parseHash('#/clients/queue')).toEqual({ section: 'clients', view: 'queue' });
+    expect(parseHash('#/clients/duplicates')).toEqual({ section: 'clients', view: 'duplicates' });
+    expect(formatHash({ section: 'clients', view: 'duplicates' })).toBe('#/clients/duplicates');
     expect(parseHash(`#/clients/${id}`)).toEqual({ section: 'clients', view: 'card', clientId: id });
     expect(formatHash({ section: 'clients', view: 'card', clientId: id })).toBe(`#/clients/${id}`);
     expect(parseHash('#/clients/nope')).toBeNull();

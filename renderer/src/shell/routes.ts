@@ -18,8 +18,12 @@ export type Section = (typeof SECTIONS)[number];
 export const ADMIN_TABS = ['users', 'teams', 'office', 'dictionaries', 'backups'] as const;
 export type AdminTab = (typeof ADMIN_TABS)[number];
 
-/** The client base: the list, the operator's queue, or one client's card (#/clients/<id>). */
-export type ClientsView = { view: 'list' } | { view: 'queue' } | { view: 'card'; clientId: string };
+/**
+ * The client base: the list, the operator's queue, the scan for duplicates, or one client's card
+ * (#/clients/<id>).
+ */
+export type ClientsView =
+  { view: 'list' } | { view: 'queue' } | { view: 'duplicates' } | { view: 'card'; clientId: string };
 
 export type Route =
   | { section: Exclude<Section, 'admin' | 'clients'> }
@@ -28,6 +32,7 @@ export type Route =
 
 export const CLIENTS: Route = { section: 'clients', view: 'list' };
 export const QUEUE: Route = { section: 'clients', view: 'queue' };
+export const DUPLICATES: Route = { section: 'clients', view: 'duplicates' };
 export function clientCardRoute(clientId: string): Route {
   return { section: 'clients', view: 'card', clientId };
 }
@@ -62,6 +67,7 @@ export function parseHash(hash: string): Route | null {
   if (section === 'clients') {
     if (sub === undefined) return CLIENTS;
     if (sub === 'queue') return QUEUE;
+    if (sub === 'duplicates') return DUPLICATES;
     // Record ids are UUIDv7: anything else is a mistyped address, not a client.
     return /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(sub)
       ? clientCardRoute(sub)
@@ -77,12 +83,18 @@ export function parseHash(hash: string): Route | null {
 
 export function formatHash(route: Route): string {
   if (route.section === 'admin') return `#/admin/${route.tab}`;
-  if (route.section === 'clients')
-    return route.view === 'list'
-      ? '#/clients'
-      : route.view === 'queue'
-        ? '#/clients/queue'
-        : `#/clients/${route.clientId}`;
+  if (route.section === 'clients') {
+    switch (route.view) {
+      case 'list':
+        return '#/clients';
+      case 'queue':
+        return '#/clients/queue';
+      case 'duplicates':
+        return '#/clients/duplicates';
+      case 'card':
+        return `#/clients/${route.clientId}`;
+    }
+  }
   return `#/${route.section}`;
 }
 

@@ -2,13 +2,15 @@ import type { PublicUser } from '../../../../shared/contract/users.schema';
 import type { ClientsView } from '../../shell/routes';
 import { ClientCardScreen } from './card/ClientCardScreen';
 import { ClientsTabs } from './ClientsTabs';
+import { DuplicatesScreen } from './duplicates/DuplicatesScreen';
 import { ClientListScreen } from './list/ClientListScreen';
 import { QueueScreen } from './queue/QueueScreen';
 
 /**
- * The client base: the list, one client's card, or the queue. The operator and the admin work
- * the office's queue (tabs above the list and the queue); a rep or a manager finds the correction
- * requests they filed at the queue's address.
+ * The client base: the list, one client's card, the queue, or the scan for duplicates. The
+ * operator and the admin work the office's queue and the duplicates (tabs above the list, the
+ * queue and the duplicates); a rep or a manager finds the correction requests they filed at the
+ * queue's address, and the duplicates' address sends them to the list.
  */
 export function ClientsScreen({ view, user }: { view: ClientsView; user: PublicUser }) {
   const worksQueue = user.role === 'operator' || user.role === 'admin';
@@ -28,6 +30,16 @@ export function ClientsScreen({ view, user }: { view: ClientsView; user: PublicU
           {worksQueue && <ClientsTabs current="queue" />}
           <QueueScreen scope={worksQueue ? 'office' : 'mine'} />
         </>
+      );
+    case 'duplicates':
+      // The core refuses the scan to reps and managers; they get the list instead.
+      return worksQueue ? (
+        <>
+          <ClientsTabs current="duplicates" />
+          <DuplicatesScreen />
+        </>
+      ) : (
+        <ClientListScreen />
       );
   }
 }

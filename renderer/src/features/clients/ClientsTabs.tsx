@@ -2,15 +2,16 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueueStore } from '../../app/app-context';
 import { formatNumber } from '../../i18n/format';
-import { CLIENTS, formatHash, QUEUE } from '../../shell/routes';
+import { CLIENTS, DUPLICATES, formatHash, QUEUE } from '../../shell/routes';
 import './queue/Queue.css';
 
 /**
- * The operator's (and admin's) way between the client list and the queue, with how many items
- * wait there. Reps and managers have no queue to work, so they do not get these tabs.
+ * The operator's (and admin's) way between the client list, the queue (with how many items wait
+ * there) and the scan for duplicates. Reps and managers have no queue to work, so they do not get
+ * these tabs.
  */
-export function ClientsTabs({ current }: { current: 'list' | 'queue' }) {
-  const { t, i18n } = useTranslation('queue');
+export function ClientsTabs({ current }: { current: 'list' | 'queue' | 'duplicates' }) {
+  const { t, i18n } = useTranslation(['queue', 'duplicates']);
   const counts = useQueueStore((s) => s.counts);
   const loadCounts = useQueueStore((s) => s.loadCounts);
   useEffect(() => void loadCounts(), [loadCounts]);
@@ -48,6 +49,14 @@ export function ClientsTabs({ current }: { current: 'list' | 'queue' }) {
             <span className="visually-hidden">({t('tabs.waiting', { count: waiting })})</span>
           </>
         )}
+      </a>
+      <a
+        className="clients-tabs__tab"
+        href={formatHash(DUPLICATES)}
+        aria-current={current === 'duplicates' ? 'page' : undefined}
+        data-testid="tab-duplicates"
+      >
+        {t('duplicates:tab')}
       </a>
     </nav>
   );
