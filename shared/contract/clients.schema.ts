@@ -115,6 +115,10 @@ export const Client = RecordMeta.extend({
   email: z.string().nullable(),
   externalCode: z.string().nullable(),
   address: AddressInput,
+  /** Set (with archived) when this client was merged into another one. */
+  mergedInto: z.string().nullish(),
+  /** Set (with archived) when the import that created this client was reverted. */
+  revertedImportId: z.string().nullish(),
 });
 export type Client = z.infer<typeof Client>;
 
@@ -440,7 +444,11 @@ export type DuplicateSuspect = z.infer<typeof DuplicateSuspect>;
 // ---- the scan of the whole base for suspected duplicates (a list to work, pairs dismissable) ----
 
 export const DuplicateScanInput = z
-  .object({ limit: z.number().int().min(1).max(1000).default(200) })
+  .object({
+    limit: z.number().int().min(1).max(1000).default(200),
+    /** Names the `job:progress` events of this scan (chosen by the caller). */
+    jobId: z.string().max(64).optional(),
+  })
   .strict();
 
 /** One client of a suspected pair, as the list shows it. */
@@ -480,3 +488,94 @@ export const DuplicateDismissInput = z
     note: z.string().trim().max(500).optional(),
   })
   .strict();
+
+// ---- merge of two clients (and its undo) ----
+
+/** The client fields the operator chooses between when merging (the rest is the survivor's). */
+export const MERGE_FIELDS = [
+  'name',
+  'taxId',
+  'regon',
+  'dic',
+  'parentId',
+  'segmentId',
+  'address',
+  'phone',
+  'email',
+  'repId',
+  'status',
+  'externalCode',
+  'tags',
+] as const;
+export const MergeField = z.enum(MERGE_FIELDS);
+export type MergeField = z.infer<typeof MergeField>;
+
+/** The kinds of records a merge moves to the survivor (their clientId, an attachment's ownerId, an outlet's parentId). */
+export const MERGE_MOVED = [
+  'contacts',
+  'visits',
+  'calls',
+  'localActions',
+  'orderLines',
+  'deals',
+  'attachments',
+  'outlets',
+  'correctionRequests',
+] as const;
+export const MergeMovedKind = z.enum(MERGE_MOVED);
+export type MergeMovedKind = z.infer<typeof MergeMovedKind>;
+export const MergeCounts = z.partialRecord(MergeMovedKind, z.number().int());
+
+export const MergePairInput = z
+  .object({ survivorId: z.string().min(1), mergedId: z.string().min(1) })
+  .strict();
+
+export const MergePreview = z.object({
+  survivor: Client,
+  merged: Client,
+  /** Fields whose values differ: the ones to choose. */
+  differing: z.array(MergeField),
+  /** What would move from the merged client to the survivor. */
+  moves: MergeCounts,
+});
+export type MergePreview = z.infer<typeof MergePreview>;
+
+export const MergeInput = z
+  .object({
+    survivorId: z.string().min(1),
+    mergedId: z.string().min(1),
+    /** Fields whose value is taken from the merged client (the others keep the survivor's). */
+    take: z.array(MergeField).max(MERGE_FIELDS.length).default([]),
+  })
+  .strict();
+
+/** A field the undo left as it is, because it was changed after the merge. */
+export const KeptField = z.object({
+  entity: z.string(),
+  id: z.string(),
+  field: z.string(),
+  /** The value the undo would have restored. */
+  restore: z.unknown(),
+  /** The newer value that stays. */
+  current: z.unknown(),
+});
+export type KeptField = z.infer<typeof KeptField>;
+
+export const MergeOut = z.object({
+  id: z.string(),
+  at: z.string(),
+  by: z.string(),
+  survivorId: z.string(),
+  mergedId: z.string(),
+  survivorName: z.string(),
+  mergedName: z.string(),
+  take: z.array(MergeField),
+  moved: MergeCounts,
+  undoneAt: z.string().nullable(),
+  undoneBy: z.string().nullable(),
+});
+export type MergeOut = z.infer<typeof MergeOut>;
+
+export const MergeResult = z.object({ merge: MergeOut, card: ClientCard });
+export const UndoMergeResult = z.object({ merge: MergeOut, kept: z.array(KeptField) });
+export type UndoMergeResult = z.infer<typeof UndoMergeResult>;

@@ -4,7 +4,7 @@ import type { ScanClient, ScanContact, ScanPair } from './duplicate-scan';
 import { SCAN_NAME_THRESHOLD, SCAN_STREET_THRESHOLD, pairKey, scanDuplicates } from './duplicate-scan';
 import type { Rng } from './rng';
 import { rngChance, rngDigits, rngInt, rngPick, seededRng } from './rng';
-import { dice, nameKey, trigrams, streetKey } from './similarity';
+import { dice, nameKey, sameStreet, trigrams, streetKey } from './similarity';
 import { fold } from './text';
 
 // The scan of the whole base: planted pairs are found with their reasons, outlets of one chain
@@ -133,9 +133,7 @@ function bruteForce(clients: ScanClient[], contacts: ScanContact[]): Map<string,
         (!!x.address.postalCode && x.address.postalCode === y.address.postalCode) ||
         (!!x.address.city && cities.get(x.id) === cities.get(y.id));
       if (sameArea && keys.get(x.id) && dice(grams.get(x.id)!, grams.get(y.id)!) >= SCAN_NAME_THRESHOLD) {
-        const s1 = streets.get(x.id)!;
-        const s2 = streets.get(y.id)!;
-        if (!s1 || !s2 || dice(trigrams(s1), trigrams(s2)) >= SCAN_STREET_THRESHOLD)
+        if (sameStreet(streets.get(x.id)!, streets.get(y.id)!, SCAN_STREET_THRESHOLD))
           reasons.push('name_address');
       }
       if (reasons.length) out.set(pairKey(x.id, y.id), reasons);
@@ -218,6 +216,29 @@ describe('scanDuplicates', () => {
     const got = keyed(scanDuplicates(clients, []));
     expect(got.has(pairKey('x00042', 'y1'))).toBe(true);
     expect([...got.keys()].sort()).toEqual([...want.keys()].sort());
+  });
+
+  it('tells two shops on one street apart by their house numbers', () => {
+    const shop = (id: string, street: string): ScanClient => ({
+      id,
+      name: 'Sklep Spożywczy Groszek',
+      taxId: null,
+      parentId: null,
+      phone: null,
+      email: null,
+      address: { street, city: 'Łódź', postalCode: '' },
+    });
+    const pairs = scanDuplicates(
+      [
+        shop('a', 'ul. Piotrkowska 10'),
+        shop('b', 'Piotrkowska 104/6'),
+        shop('c', 'PIOTRKOWSKA 104 m. 2'),
+        shop('d', 'Piotrkowska'),
+      ],
+      [],
+    );
+    // a≠b, a≠c (10 vs 104); b=c (both 104); d has no number, so it may be any of them.
+    expect(pairs.map((p) => `${p.a}|${p.b}`).sort()).toEqual(['a|d', 'b|c', 'b|d', 'c|d']);
   });
 
   it('leaves out archived clients, erased contacts and the pairs it is told to skip', () => {

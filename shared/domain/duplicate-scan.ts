@@ -1,5 +1,5 @@
 import type { DuplicateReason } from '../contract/clients.schema';
-import { nameKey, streetKey, trigrams, dice } from './similarity';
+import { houseNumber, nameKey, streetKey, trigrams, dice } from './similarity';
 import { fold } from './text';
 
 // The scan of the whole client base for suspected duplicates (PRODUCT.md §4, issue 5): the same
@@ -81,6 +81,8 @@ interface Prepared {
   grams: Int32Array;
   street: string;
   streetGrams: Set<string> | null;
+  /** The house number (see houseNumber): two known, different numbers are different addresses. */
+  house: string | null;
 }
 
 /** Dice coefficient of two ascending arrays of distinct trigram numbers (as dice() of their sets). */
@@ -188,7 +190,14 @@ export function* scanDuplicatesGen(
     const key = nameKey(c.name);
     const street = streetKey(c.address.street);
     const grams = key ? Int32Array.from(trigrams(key), gramId).sort() : new Int32Array(0);
-    const p: Prepared = { c, key, grams, street, streetGrams: street ? trigrams(street) : null };
+    const p: Prepared = {
+      c,
+      key,
+      grams,
+      street,
+      streetGrams: street ? trigrams(street) : null,
+      house: street ? houseNumber(street) : null,
+    };
     prepared.push(p);
     if (key) {
       const city = fold(c.address.city.trim());
@@ -262,6 +271,8 @@ export function* scanDuplicatesGen(
           if (2 * Math.min(n, m) < SCAN_NAME_THRESHOLD * (n + m)) continue;
           const sim = diceSorted(p.grams, q.grams);
           if (sim < SCAN_NAME_THRESHOLD) continue;
+          // Same rule as sameStreet() in similarity.ts (kept inline: the trigram sets are prepared).
+          if (p.house !== null && q.house !== null && p.house !== q.house) continue;
           const streetSim = !p.streetGrams || !q.streetGrams ? 1 : dice(p.streetGrams, q.streetGrams);
           if (streetSim >= SCAN_STREET_THRESHOLD) note(p.c.id, q.c.id, 'name_address', sim);
         }

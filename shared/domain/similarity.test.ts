@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { nameKey, nameSimilarity, streetKey } from './similarity';
+import { houseNumber, nameKey, nameSimilarity, sameStreet, streetKey } from './similarity';
 
 describe('company name similarity', () => {
   it('sees through diacritics, case, legal forms and punctuation', () => {
@@ -26,5 +26,20 @@ describe('company name similarity', () => {
         expect(nameSimilarity(a, a)).toBe(1);
       }),
     );
+  });
+
+  it('counts one street with two different house numbers as two addresses', () => {
+    const k = streetKey;
+    expect(houseNumber(k('ul. Piotrkowska 104/6'))).toBe('104');
+    expect(houseNumber(k('Nádražní 12a'))).toBe('12a');
+    expect(houseNumber(k('Polna'))).toBeNull();
+    expect(houseNumber(k('ul. 3 Maja 121'))).toBe('121');
+    expect(houseNumber(k('11 listopada'))).toBeNull();
+    expect(sameStreet(k('ul. 3 Maja 121'), k('3 Maja 70'), 0.6)).toBe(false);
+    expect(sameStreet(k('ul. Piotrkowska 104/6'), k('Piotrkowska 104'), 0.6)).toBe(true);
+    expect(sameStreet(k('ul. Piotrkowska 10'), k('Piotrkowska 104'), 0.6)).toBe(false);
+    expect(sameStreet(k('Piotrkowska'), k('Piotrkowska 104'), 0.6)).toBe(true);
+    expect(sameStreet('', k('Długa 5'), 0.6)).toBe(true);
+    expect(sameStreet(k('Długa 5'), k('Krótka 5'), 0.6)).toBe(false);
   });
 });

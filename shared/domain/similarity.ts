@@ -67,6 +67,32 @@ export function nameSimilarity(a: string, b: string): number {
   return dice(trigrams(nameKey(a)), trigrams(nameKey(b)));
 }
 
+/**
+ * The house number of a street key ("piotrkowska 104 6" → "104"): the first word after the
+ * street's name that starts with a digit, or null. Two shops on one long street are different addresses when both numbers are known
+ * and differ — without this the scan paired every "Sklep" on Piotrkowska.
+ */
+export function houseNumber(key: string): string | null {
+  // After the street's first word: "3 maja 121" is number 121 of 3 Maja Street.
+  let named = false;
+  for (const w of key.split(' ')) {
+    if (!w) continue;
+    const digit = w.charCodeAt(0) >= 48 && w.charCodeAt(0) <= 57;
+    if (digit && named) return w;
+    if (!digit) named = true;
+  }
+  return null;
+}
+
+/** Two street keys are the same address: similar streets, and the same house number where both have one. */
+export function sameStreet(a: string, b: string, threshold: number): boolean {
+  if (!a || !b) return true;
+  const na = houseNumber(a);
+  const nb = houseNumber(b);
+  if (na !== null && nb !== null && na !== nb) return false;
+  return dice(trigrams(a), trigrams(b)) >= threshold;
+}
+
 /** A street without the noise ("ul.", punctuation), folded: "ul. Piotrkowska 104/6" → "piotrkowska 104 6". */
 export function streetKey(street: string): string {
   return nameKey(street);

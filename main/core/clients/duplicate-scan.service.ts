@@ -9,6 +9,7 @@ import type { ScanPair } from '../../../shared/domain/duplicate-scan';
 import { pairKey, scanDuplicatesGen } from '../../../shared/domain/duplicate-scan';
 import type { HandlerContext } from '../app/handler-context';
 import { insertAudited } from '../audit/audit.service';
+import { runSliced } from '../app/sliced';
 import type { Collection } from '../store/collection';
 import type { Store } from '../store/store';
 
@@ -35,24 +36,12 @@ interface Kept {
 }
 
 const kept = new WeakMap<Store, Kept>();
-/** A scan under way per store: a second caller waits for it rather than scanning again. */
-const running = new WeakMap<Store, Promise<ScanPair[]>>();
-
-/** Runs a generator, yielding to the event loop (setImmediate) whenever a slice took ~8 ms. */
-async function runSliced<T>(g: Generator<void, T>, sliceMs = 8): Promise<T> {
-  let t0 = performance.now();
-  for (;;) {
-    const r = g.next();
-    if (r.done) return r.value;
-    if (performance.now() - t0 >= sliceMs) {
-      await new Promise<void>((res) => setImmediate(res));
-      t0 = performance.now();
-    }
-  }
-}
+type ProgressListener = (done: number, total: number) => void;
+/** A scan under way per store: a second caller waits for it (and hears its progress) rather than scanning again. */
+const running = new WeakMap<Store, { pairs: Promise<ScanPair[]>; listeners: Set<ProgressListener> }>();
 
 /** Every suspected pair of the base as it is now (dismissed ones too), scanned in slices. */
-export async function suspectedPairs(store: Store): Promise<ScanPair[]> {
+export async function suspectedPairs(store: Store, onProgress?: ProgressListener): Promise<ScanPair[]> {
   const clients = store.collection('clients');
   const contacts = store.collection('contacts');
   const k = kept.get(store);
@@ -65,13 +54,20 @@ export async function suspectedPairs(store: Store): Promise<ScanPair[]> {
   )
     return k.pairs;
   const under = running.get(store);
-  if (under) return under;
+  if (under) {
+    if (onProgress) under.listeners.add(onProgress);
+    return under.pairs;
+  }
   const clientsVersion = clients.version;
   const contactsVersion = contacts.version;
   // Snapshots of the records (cheap: references), so the scan reads one state across its slices.
   const recs = [...store.all<Client>('clients')];
   const people = [...store.all<Contact>('contacts')];
-  const p = runSliced(scanDuplicatesGen(recs, people))
+  const listeners = new Set<ProgressListener>(onProgress ? [onProgress] : []);
+  const report = (done: number, total: number) => {
+    for (const l of listeners) l(done, total);
+  };
+  const p = runSliced(scanDuplicatesGen(recs, people, { onProgress: report }))
     .then((pairs) => {
       if (
         store.collection('clients') === clients &&
@@ -83,7 +79,7 @@ export async function suspectedPairs(store: Store): Promise<ScanPair[]> {
       return pairs;
     })
     .finally(() => running.delete(store));
-  running.set(store, p);
+  running.set(store, { pairs: p, listeners });
   return p;
 }
 
@@ -97,9 +93,20 @@ const summary = (c: Client): DuplicatePairClient => ({
 
 export async function scanForDuplicates(
   ctx: HandlerContext,
-  i: { limit: number },
+  i: { limit: number; jobId?: string | undefined },
 ): Promise<DuplicateScanResult> {
-  const pairs = await suspectedPairs(ctx.store);
+  const jobId = i.jobId;
+  let last = -1;
+  // At most one event per percent: a scan of L makes thousands of progress calls.
+  const progress = jobId
+    ? (done: number, total: number) => {
+        const pct = Math.floor((done * 100) / Math.max(1, total));
+        if (pct === last) return;
+        last = pct;
+        ctx.emit('job:progress', { jobId, done: Math.round(done), total: Math.round(total) });
+      }
+    : undefined;
+  const pairs = await suspectedPairs(ctx.store, progress);
   const store = ctx.store;
   const out: DuplicateScanResult['pairs'] = [];
   let total = 0;

@@ -186,7 +186,7 @@ describe('the scan for duplicates', () => {
           dic: null,
           parentId: null,
           segmentId: null,
-          address: addr('Warszawa', '00-001', `Marszałkowska ${k}`),
+          address: addr('Warszawa', '00-001', 'Marszałkowska'),
           phone: null,
           email: null,
           repId: null,
@@ -203,7 +203,11 @@ describe('the scan for duplicates', () => {
       if (!scanned) setImmediate(tick);
     };
     setImmediate(tick);
-    const big = scan().then((r) => {
+    const progress: Array<{ jobId: string; done: number; total: number }> = [];
+    const off = t.core.subscribe((event, payload) => {
+      if (event === 'job:progress') progress.push(payload as (typeof progress)[number]);
+    });
+    const big = t.ok<{ total: number }>(op, 'duplicates:scan', { limit: 10, jobId: 'scan-1' }).then((r) => {
       scanned = true;
       return r;
     });
@@ -212,5 +216,13 @@ describe('the scan for duplicates', () => {
     expect((await big).total).toBeGreaterThan(0);
     // A scan in one go would give the loop no turn at all until it is done.
     expect(turns).toBeGreaterThan(5);
+    off();
+    // Progress for the caller's job, rising to the end, at most one event per percent.
+    expect(progress.length).toBeGreaterThan(3);
+    expect(progress.length).toBeLessThanOrEqual(101);
+    expect(progress.every((p) => p.jobId === 'scan-1')).toBe(true);
+    const dones = progress.map((p) => p.done / p.total);
+    expect([...dones].sort((a, b) => a - b)).toEqual(dones);
+    expect(dones.at(-1)).toBe(1);
   });
 });

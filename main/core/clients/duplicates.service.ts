@@ -7,7 +7,7 @@ import type {
 import { normalizeEmail, normalizePhone, normalizePostalCode } from '../../../shared/domain/contact-data';
 import { normalizeIco, normalizeNip } from '../../../shared/domain/tax-ids';
 import { pairKey } from '../../../shared/domain/duplicate-scan';
-import { nameSimilarity, streetKey } from '../../../shared/domain/similarity';
+import { nameSimilarity, sameStreet, streetKey } from '../../../shared/domain/similarity';
 import { fold } from '../../../shared/domain/text';
 import type { HandlerContext } from '../app/handler-context';
 
@@ -90,9 +90,7 @@ export function findDuplicates(ctx: HandlerContext, input: Candidate): Duplicate
     if (!sameArea) continue;
     const sim = nameSimilarity(name, c.name);
     if (sim < NAME_THRESHOLD) continue;
-    const other = streetKey(c.address.street);
-    const streetSim = !street || !other ? 1 : nameSimilarity(street, other);
-    if (streetSim >= STREET_THRESHOLD) note(c, 'name_address', sim);
+    if (sameStreet(street, streetKey(c.address.street), STREET_THRESHOLD)) note(c, 'name_address', sim);
   }
 
   return [...found.values()]

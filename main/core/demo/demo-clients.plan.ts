@@ -1,6 +1,7 @@
 import type { CONSENT_CHANNELS } from '../../../shared/contract/clients.schema';
 import { rngWeighted, seededRng } from '../../../shared/domain/rng';
 import { makeRegon } from '../../../shared/domain/tax-ids';
+import { fold } from '../../../shared/domain/text';
 import type { FakePerson } from './fake-data';
 import { FakeData, pad, SEGMENT_WEIGHTS } from './fake-data';
 import type { Country } from './names.pl-cs';
@@ -19,6 +20,8 @@ export const DEMO_SIZES = {
   S: { clients: 3_000, chains: 8 },
   L: { clients: 50_000, chains: 120 },
 } as const;
+/** Shops entered twice, planted for the duplicate scan to find (within the sizes above). */
+export const DEMO_DUPLICATES = { S: 15, L: 250 } as const;
 
 /** The client's own fields, as clients:create takes them minus the references. */
 export interface PlannedClientFields {
@@ -254,6 +257,52 @@ class DemoPlanner extends FakeData {
     );
   }
 
+  /**
+   * A shop entered a second time, the way it happens in an office (PRODUCT.md §4, for the scan to
+   * find): the name typed without diacritics in lower case with its legal form, at the same address;
+   * or the same tax id under another name; or the same shop phone. Returns the original's index.
+   */
+  duplicate(k: number): number {
+    // An independent shop well before this one (outlets share their chain's tax id on purpose).
+    let at = this.int(0, this.clients.length - 1);
+    while (this.clients[at]!.parent !== null || this.clients.some((x) => x.parent === at))
+      at = (at + 1) % this.clients.length;
+    const orig = this.clients[at]!;
+    const f = orig.fields;
+    const copy: PlannedClientFields = { ...f, address: { ...f.address }, externalCode: null, tags: [] };
+    switch (k % 3) {
+      case 0:
+        copy.name = `${fold(f.name)} ${this.country === 'PL' ? 'sp. z o.o.' : 's.r.o.'}`;
+        copy.address.street = f.address.street.replace(/^(ul\.|ulica)\s+/i, '');
+        copy.taxId = null;
+        copy.regon = null;
+        copy.dic = null;
+        break;
+      case 1:
+        copy.name = this.shopName(this.country, 'grocery');
+        copy.address = this.address(this.country);
+        copy.phone = null;
+        copy.email = null;
+        copy.regon = null;
+        break;
+      default:
+        copy.name = this.shopName(this.country, 'grocery');
+        copy.taxId = null;
+        copy.regon = null;
+        copy.dic = null;
+        copy.email = null;
+        copy.address = {
+          ...this.address(this.country),
+          city: f.address.city,
+          postalCode: f.address.postalCode,
+        };
+        if (!copy.phone) copy.phone = this.outletPhone(this.country, this.city(this.country));
+        orig.fields = { ...f, phone: copy.phone };
+    }
+    this.push({ fields: copy, parent: null, rep: orig.rep, segment: orig.segment });
+    return at;
+  }
+
   /** The first client of rep `rep` from plan index `from` on (wrapping) that `ok` accepts. */
   private clientOfRep(rep: number, from: number, ok: (c: PlannedClient, i: number) => boolean): number {
     for (let k = 0; k < this.clients.length; k++) {
@@ -381,12 +430,14 @@ export function planDemoClients(opts: { country: Country; scale: DemoScale; reps
   const chainEvery = Math.floor(size.clients / size.chains);
   let chains = 0;
   let j = 0;
-  while (p.clients.length < size.clients) {
+  const planted = DEMO_DUPLICATES[opts.scale];
+  while (p.clients.length < size.clients - planted) {
     if (chains < size.chains && p.clients.length >= chains * chainEvery + 5) {
       p.chain();
       chains++;
     } else p.independent(j++);
   }
+  for (let k = 0; k < planted; k++) p.duplicate(k);
   return {
     country: opts.country,
     clients: p.clients,

@@ -5,7 +5,7 @@ import type { PublicUser } from '../../../shared/contract/users.schema';
 import { isValidIco, isValidNip } from '../../../shared/domain/tax-ids';
 import type { TestCore } from '../testing/test-core';
 import { testCore } from '../testing/test-core';
-import { DEMO_SIZES, planDemoClients } from './demo-clients.plan';
+import { DEMO_DUPLICATES, DEMO_SIZES, planDemoClients } from './demo-clients.plan';
 import { LONG_CLIENT_NAMES } from './names.pl-cs';
 
 // The demo office at S, built through the core's commands exactly as "Open the demo office" does,
@@ -41,6 +41,22 @@ describe('the demo office (S, Polish)', () => {
       if (r.phone) expect(r.phone).toMatch(/^\+48\d{9}$/);
     }
     expect(new Set(rows.map((r) => r.city)).size).toBeGreaterThan(20);
+  });
+
+  it('has planted duplicates that the scan finds, without drowning them in false alarms', async () => {
+    const scan = await t.ok<{
+      total: number;
+      pairs: Array<{ a: { name: string }; b: { name: string }; reasons: string[] }>;
+    }>(op, 'duplicates:scan', { limit: 1000 });
+    const reasons = new Set(scan.pairs.flatMap((p) => p.reasons));
+    expect(reasons).toEqual(new Set(['tax_id', 'phone', 'email', 'name_address']));
+    expect(scan.total).toBeGreaterThanOrEqual(DEMO_DUPLICATES.S);
+    // Before house numbers counted, one long street gave hundreds of "similar" pairs.
+    expect(scan.total).toBeLessThan(DEMO_DUPLICATES.S * 4);
+    // A planted copy: the same name typed without diacritics, with its legal form.
+    expect(scan.pairs.some((p) => /sp\. z o\.o\.$/.test(p.b.name) || /sp\. z o\.o\.$/.test(p.a.name))).toBe(
+      true,
+    );
   });
 
   it('has chains: outlets share their parent company’s tax id', () => {

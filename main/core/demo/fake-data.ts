@@ -72,6 +72,7 @@ export function postalCode(country: Country, n: number): string {
 
 export class FakeData {
   private readonly taxIds = new Set<string>();
+  private readonly emails = new Set<string>();
 
   constructor(readonly rng: Rng) {}
 
@@ -106,7 +107,21 @@ export class FakeData {
     return this.pick(country === 'PL' ? W.PL_EMAIL_DOMAINS : W.CZ_EMAIL_DOMAINS);
   }
   personEmail(p: Pick<Person, 'firstName' | 'surname'>, country: Country): string {
-    return `${slug(p.firstName)}.${slug(p.surname)}${this.chance(0.3) ? String(this.int(1, 99)) : ''}@${this.emailDomain(country)}`;
+    return this.uniqueEmail(
+      `${slug(p.firstName)}.${slug(p.surname)}${this.chance(0.3) ? String(this.int(1, 99)) : ''}`,
+      this.emailDomain(country),
+    );
+  }
+  /**
+   * An address no one else of this run has: in a real base two shops or two people do not share a
+   * mailbox by chance, and a shared one is what the duplicate scan reports. A number is added to a
+   * taken local part (without drawing from the rng, so the rest of the data stays the same).
+   */
+  private uniqueEmail(local: string, domain: string): string {
+    let e = `${local}@${domain}`;
+    for (let k = 2; this.emails.has(e.toLowerCase()); k++) e = `${local}${k}@${domain}`;
+    this.emails.add(e.toLowerCase());
+    return e;
   }
 
   /** A NIP (PL) or IČO (CZ) no other client of this run has. */
@@ -157,7 +172,7 @@ export class FakeData {
       name.replace(/^(Sklep Spożywczy|Sklep|Delikatesy|Potraviny|Smíšené zboží|Večerka)\s+/, ''),
     );
     const domain = this.chance(0.3) ? `${slug(name, '-')}.${c === 'PL' ? 'pl' : 'cz'}` : this.emailDomain(c);
-    return `${local}@${domain}`;
+    return this.uniqueEmail(local, domain);
   }
 
   shopName(c: Country, segment: string): string {
