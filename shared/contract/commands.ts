@@ -24,7 +24,24 @@ import {
   ContactPatch,
   CorrectionInput,
   CorrectionRequest,
+  MergeInput,
+  MergeOut,
+  MergePairInput,
+  MergePreview,
+  MergeResult,
+  UndoMergeResult,
 } from './clients.schema';
+import {
+  ImportCommitResult,
+  ImportPreset,
+  ImportPresetInput,
+  ImportRecordOut,
+  ImportRevertResult,
+  ImportRunInput,
+  ImportSummary,
+  ImportUpload,
+  ImportUploadInput,
+} from './imports.schema';
 import { BackupInfo, BackupPreview, DataFileName, ExportResult } from './backups.schema';
 import {
   DictionaryCreateInput,
@@ -188,6 +205,33 @@ export const contract = {
   'contacts:exportData': { input: PersonalExportInput, output: PersonalExportFile },
   /** Anonymises a person on request, keeping the records and counts that refer to them. */
   'contacts:erase': { input: EraseInput, output: Contact },
+
+  /** Two clients side by side before a merge: the fields that differ and what would move. */
+  'merges:preview': { input: MergePairInput, output: MergePreview },
+  /** Merges one client into another in one transaction: chosen values, every related record moved. */
+  'merges:merge': { input: MergeInput, output: MergeResult },
+  /** Restores both clients and moves back what the merge moved, keeping changes made since. */
+  'merges:undo': { input: z.object({ id: z.string().min(1) }).strict(), output: UndoMergeResult },
+  /** The merges a client took part in (as survivor or as the merged one), newest first. */
+  'merges:list': { input: z.object({ clientId: z.string().min(1) }).strict(), output: z.array(MergeOut) },
+
+  /** Reads a CSV or XLSX file (kept for the session): its columns, first rows and a suggested mapping. */
+  'imports:upload': { input: ImportUploadInput, output: ImportUpload },
+  /** What the import would do, row by row, without writing anything. */
+  'imports:dryRun': { input: ImportRunInput, output: ImportSummary },
+  /** The import, all rows in one transaction (or none). */
+  'imports:commit': { input: ImportRunInput, output: ImportCommitResult },
+  /** Undoes the newest import; fields changed since keep their newer values (and are listed). */
+  'imports:revert': { input: z.object({ id: z.string().min(1) }).strict(), output: ImportRevertResult },
+  /** Imports of clients, newest first. */
+  'imports:list': { input: empty, output: z.array(ImportRecordOut) },
+  'importPresets:list': { input: empty, output: z.array(ImportPreset) },
+  /** Saves a column mapping under a name (the same name replaces it). */
+  'importPresets:save': { input: ImportPresetInput, output: ImportPreset },
+  'importPresets:delete': {
+    input: z.object({ id: z.string().min(1) }).strict(),
+    output: z.object({ id: z.string() }),
+  },
 
   'dictionaries:list': {
     input: z

@@ -3,6 +3,7 @@ import type { HandlerContext } from './handler-context';
 import { authHandlers } from '../auth/auth.handlers';
 import { backupHandlers } from '../backups/backups.handlers';
 import { clientHandlers } from '../clients/clients.handlers';
+import { importHandlers } from '../imports/imports.handlers';
 import { dictionaryHandlers } from '../dictionaries/dictionaries.handlers';
 import { officeHandlers } from '../office/office.handlers';
 import { userHandlers } from '../users/users.handlers';
@@ -26,4 +27,5 @@ export const handlers: Handlers = {
   ...dictionaryHandlers,
   ...backupHandlers,
   ...clientHandlers,
+  ...importHandlers,
 };

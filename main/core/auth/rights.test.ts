@@ -63,6 +63,18 @@ clients:bulkUpdate                   -    Y    -    Y    Y
 contacts:setConsent                  -    Y    -    -    Y
 contacts:exportData                  -    Y    -    -    Y
 contacts:erase                       -    Y    -    -    Y
+merges:preview                       -    Y    -    -    Y
+merges:merge                         -    Y    -    -    Y
+merges:undo                          -    Y    -    -    Y
+merges:list                          -    Y    Y    Y    Y
+imports:upload                       -    Y    -    -    Y
+imports:dryRun                       -    Y    -    -    Y
+imports:commit                       -    Y    -    -    Y
+imports:revert                       -    Y    -    -    Y
+imports:list                         -    Y    -    -    Y
+importPresets:list                   -    Y    -    -    Y
+importPresets:save                   -    Y    -    -    Y
+importPresets:delete                 -    Y    -    -    Y
 dictionaries:list                    -    Y    Y    Y    Y
 dictionaries:create                  -    -    -    -    Y
 dictionaries:update                  -    -    -    -    Y
@@ -185,6 +197,24 @@ const SAMPLES: Record<CommandName, (who: Who) => unknown> = {
   'contacts:setConsent': () => ({ id: ids.contact, channel: 'email', granted: true, source: 'formularz' }),
   'contacts:exportData': () => ({ id: ids.contact, format: 'json' }),
   'contacts:erase': () => ({ id: ids.erasable, reason: 'Wniosek z 12.03' }),
+  'merges:preview': () => ({ survivorId: ids.mergeA, mergedId: ids.mergeB }),
+  'merges:merge': () => ({ survivorId: ids.mergeA, mergedId: ids.mergeB, take: ['phone'] }),
+  'merges:undo': () => ({ id: ids.merge }),
+  'merges:list': () => ({ clientId: ids.repClient }),
+  'imports:upload': () => ({
+    fileName: 'klienci.csv',
+    data: Buffer.from('Nazwa;Miasto;Kod pocztowy\nSklep Importowany;Łódź;90-002\n').toString('base64'),
+  }),
+  'imports:dryRun': () => ({ uploadId: 'no-such-upload', mapping: ['name', 'city', 'postalCode'] }),
+  'imports:commit': () => ({ uploadId: 'no-such-upload', mapping: ['name', 'city', 'postalCode'] }),
+  'imports:revert': () => ({ id: 'no-such-import' }),
+  'imports:list': () => ({}),
+  'importPresets:list': () => ({}),
+  'importPresets:save': () => ({
+    name: 'Plik z centrali',
+    columns: [{ header: 'Nazwa', index: 0, target: 'name' }],
+  }),
+  'importPresets:delete': () => ({ id: 'no-such-preset' }),
   'dictionaries:list': () => ({}),
   'dictionaries:create': () => ({
     kind: 'segment',
@@ -306,6 +336,13 @@ beforeAll(async () => {
       proposedValue: '42 630 00 00',
     })
   ).id;
+  ids.mergeA = await mkClient('Hurtownia Łódzka', null as unknown as string);
+  ids.mergeB = await mkClient('Hurtownia Lodzka', null as unknown as string);
+  const c = await mkClient('Kiosk Bałucki', null as unknown as string);
+  const d = await mkClient('Kiosk Balucki', null as unknown as string);
+  ids.merge = (
+    await ok<{ merge: { id: string } }>(s.id, 'merges:merge', { survivorId: c, mergedId: d })
+  ).merge.id;
   ids.backup = (await ok<{ id: string }>(s.id, 'backups:create', {})).id;
   ids.callStatusOrder = dicts
     .filter((d) => d.kind === 'callStatus')
@@ -352,7 +389,11 @@ describe('row scope', () => {
   it('a rep lists their own clients, a manager their team’s, operator and admin the whole office', async () => {
     expect(await listed('rep')).toEqual([ids.repClient]);
     expect(await listed('manager')).toEqual([ids.repClient]);
-    const everyone = [...core.store.all('clients')].map((c) => c.id).sort();
+    // Archived clients (the merged one of the sample merge) are in no list.
+    const everyone = [...core.store.all<{ id: string; archived?: boolean }>('clients')]
+      .filter((c) => !c.archived)
+      .map((c) => c.id)
+      .sort();
     expect(everyone).toEqual(expect.arrayContaining([ids.repClient, ids.otherClient, ids.noRepClient]));
     expect(await listed('operator')).toEqual(everyone);
     expect(await listed('admin')).toEqual(await listed('operator'));

@@ -1,5 +1,6 @@
 import type { PartialHandlers } from '../app/handler-table';
 import { bulkUpdate } from './bulk.service';
+import { listMerges, mergeClients, previewMerge, undoMerge } from './merge.service';
 import { findDuplicates } from './duplicates.service';
 import { dismissDuplicate, scanForDuplicates } from './duplicate-scan.service';
 import { eraseContact, exportPersonalData, setConsent } from './personal-data.service';
@@ -48,6 +49,10 @@ export const clientHandlers: PartialHandlers<
   | 'contacts:setConsent'
   | 'contacts:exportData'
   | 'contacts:erase'
+  | 'merges:preview'
+  | 'merges:merge'
+  | 'merges:undo'
+  | 'merges:list'
 > = {
   'clients:list': (ctx, i) => listClients(ctx, i),
   'clients:get': (ctx, i) => clientCard(ctx, i.id),
@@ -72,4 +77,8 @@ export const clientHandlers: PartialHandlers<
   'contacts:setConsent': (ctx, i) => setConsent(ctx, i),
   'contacts:exportData': (ctx, i) => exportPersonalData(ctx, i),
   'contacts:erase': (ctx, i) => eraseContact(ctx, i),
+  'merges:preview': (ctx, i) => previewMerge(ctx, i),
+  'merges:merge': (ctx, i) => mergeClients(ctx, i),
+  'merges:undo': (ctx, i) => undoMerge(ctx, i.id),
+  'merges:list': (ctx, i) => listMerges(ctx, i.clientId),
 };

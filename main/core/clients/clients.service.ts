@@ -315,7 +315,7 @@ function invalid(issues: Array<{ path: (string | number)[]; message: string }>):
 }
 
 /** References must point at real records of the right kind. */
-function checkRefs(
+export function checkRefs(
   store: Store,
   c: { parentId: string | null; segmentId: string | null; repId: string | null },
   selfId?: string,

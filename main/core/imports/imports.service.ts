@@ -1,0 +1,959 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { Client, ClientInput, Contact, ConsentEvent } from '../../../shared/contract/clients.schema';
+import {
+  ClientFields,
+  ContactFields,
+  normalizeClient,
+  normalizeContact,
+} from '../../../shared/contract/clients.schema';
+import type { DictionaryItem } from '../../../shared/contract/dictionaries.schema';
+import { AppError, issuesFromZod } from '../../../shared/contract/errors';
+import type {
+  ImportCommitResult,
+  ImportCounts,
+  ImportKeptField,
+  ImportMapping,
+  ImportParseOptions,
+  ImportPreset,
+  ImportRecordOut,
+  ImportRevertResult,
+  ImportRowIssue,
+  ImportRowResult,
+  ImportRunInput,
+  ImportSummary,
+  ImportTarget,
+  ImportUpload,
+} from '../../../shared/contract/imports.schema';
+import { IMPORT_MAX_BYTES } from '../../../shared/contract/imports.schema';
+import type { Country } from '../../../shared/domain/contact-data';
+import { probeDuplicates } from '../../../shared/domain/duplicate-probe';
+import type { ProbeCandidate } from '../../../shared/domain/duplicate-probe';
+import { normalizeIco, normalizeNip } from '../../../shared/domain/tax-ids';
+import { fold } from '../../../shared/domain/text';
+import type { HandlerContext } from '../app/handler-context';
+import { runSliced } from '../app/sliced';
+import { insertAudited, patchAudited } from '../audit/audit.service';
+import { checkRefs } from '../clients/clients.service';
+import type { Store, Tx } from '../store/store';
+import type { UserRecord } from '../users/users.service';
+import type { ParsedFile } from './import-file.parse';
+import { parseImportFile, suggestMapping } from './import-file.parse';
+import { isMangledNumber, parseLocalDate, parseStatus, parseYesNo, splitList } from './import-values';
+
+// The import of clients and their contact persons (PRODUCT.md §4, issue 5). A file is uploaded
+// once and kept for the session; a dry run and the commit both build the same plan, row by row,
+// with the rules of the client and contact forms (the same zod schemas, normalisation and
+// reference checks) and the duplicate rules of the scan; the commit writes the plan in ONE
+// transaction and keeps what it changed (before → after) in an `imports` record, so the newest
+// import can be reverted: fields changed since keep their newer values, and the revert says which.
+//
+// Upsert: a row names an existing client by its external code, or by its tax id where that names
+// exactly one client (several: the row is an error, it cannot say which). Empty cells never erase
+// a stored value. A row with contact columns adds a contact person to its client, or updates the
+// one with the same name (or e-mail): phones and e-mails are added to theirs, not replaced.
+
+const UPLOAD_TTL_MS = 2 * 60 * 60 * 1000;
+const UPLOADS_PER_SESSION = 3;
+const MAX_ROWS_OUT = 500;
+const PRESET_KIND = 'preset:clients';
+const IMPORT_KIND = 'clients';
+
+interface Upload {
+  id: string;
+  sessionId: string;
+  fileName: string;
+  parsed: ParsedFile;
+  at: number;
+}
+const uploads = new WeakMap<Store, Map<string, Upload>>();
+
+function uploadsOf(store: Store): Map<string, Upload> {
+  let m = uploads.get(store);
+  if (!m) uploads.set(store, (m = new Map<string, Upload>()));
+  const now = Date.now();
+  for (const [k, u] of m) if (now - u.at > UPLOAD_TTL_MS) m.delete(k);
+  return m;
+}
+
+// ---- upload ----
+
+export async function uploadImport(
+  ctx: HandlerContext,
+  i: { fileName: string; data: string; options: ImportParseOptions },
+): Promise<ImportUpload> {
+  ctx.user();
+  const bytes = Buffer.from(i.data, 'base64');
+  if (bytes.length > IMPORT_MAX_BYTES)
+    throw new AppError('validation', 'The file is too big', {
+      key: 'errors.import_too_big',
+      details: { bytes: bytes.length, max: IMPORT_MAX_BYTES },
+    });
+  const parsed = await parseImportFile(new Uint8Array(bytes), i.fileName, i.options);
+  const m = uploadsOf(ctx.store);
+  const mine = [...m.values()].filter((u) => u.sessionId === ctx.session.id).sort((a, b) => a.at - b.at);
+  // A session keeps its few newest files: each new upload (also a re-read with other options) replaces the oldest.
+  while (mine.length >= UPLOADS_PER_SESSION) m.delete(mine.shift()!.id);
+  const up: Upload = {
+    id: randomUUID(),
+    sessionId: ctx.session.id,
+    fileName: i.fileName,
+    parsed,
+    at: Date.now(),
+  };
+  m.set(up.id, up);
+  const width = parsed.headers.length;
+  return {
+    uploadId: up.id,
+    fileName: i.fileName,
+    format: parsed.format,
+    encoding: parsed.encoding,
+    delimiter: parsed.delimiter,
+    sheets: parsed.sheets,
+    sheet: parsed.sheet,
+    headers: parsed.headers,
+    sample: parsed.rows.slice(0, 10).map((r) => Array.from({ length: width }, (_, k) => r.cells[k] ?? '')),
+    rowCount: parsed.rows.length,
+    suggested: parsed.headers.some((h) => h)
+      ? suggestMapping(parsed.headers)
+      : parsed.headers.map(() => null),
+  };
+}
+
+function uploadFor(ctx: HandlerContext, id: string): Upload {
+  const u = uploadsOf(ctx.store).get(id);
+  // Another session's upload is as unknown as an expired one: files are not shared between desks.
+  if (!u || u.sessionId !== ctx.session.id)
+    throw new AppError('not_found', 'The uploaded file is no longer here; choose it again', {
+      key: 'errors.import_upload_gone',
+    });
+  return u;
+}
+
+// ---- the plan ----
+
+type ContactOut = z.output<typeof ContactFields>;
+
+interface RowPlan {
+  result: ImportRowResult;
+  /** What to write; absent for errors and unchanged rows. */
+  client?: { kind: 'new'; value: ClientInput } | { kind: 'update'; id: string; patch: Partial<ClientInput> };
+  contact?:
+    | { kind: 'new'; value: Omit<ContactOut, 'clientId'> }
+    | { kind: 'update'; id: string; patch: Partial<Contact> };
+  consent?: { granted: boolean; at: string | null };
+}
+
+interface Plan {
+  rows: RowPlan[];
+  counts: ImportCounts;
+  contacts: { new: number; updated: number };
+}
+
+interface Lookups {
+  country: Country;
+  segments: Map<string, string>;
+  reps: Map<string, string>;
+}
+
+function officeCountry(store: Store): Country {
+  const office = [...store.all<{ id: string; currency?: string; locale?: string }>('offices')][0];
+  if (office?.currency === 'CZK' || office?.locale === 'cs') return 'CZ';
+  return 'PL';
+}
+
+function lookups(store: Store): Lookups {
+  const segments = new Map<string, string>();
+  for (const d of store.byIndex<DictionaryItem>('dictionaries', 'kind', 'segment')) {
+    if (!d.active) continue;
+    segments.set(fold(d.code), d.id);
+    for (const label of Object.values(d.labels)) if (label) segments.set(fold(label), d.id);
+  }
+  const reps = new Map<string, string>();
+  for (const u of store.byIndex<UserRecord>('users', 'role', 'rep')) {
+    if (u.active === false) continue;
+    for (const k of [u.repCode, u.login, u.displayName]) if (k) reps.set(fold(k), u.id);
+  }
+  return { country: officeCountry(store), segments, reps };
+}
+
+const COUNTRY_WORDS: Record<string, Country> = {
+  pl: 'PL',
+  pol: 'PL',
+  polska: 'PL',
+  poland: 'PL',
+  polsko: 'PL',
+  cz: 'CZ',
+  cze: 'CZ',
+  czechy: 'CZ',
+  cesko: 'CZ',
+  'ceska republika': 'CZ',
+  czechia: 'CZ',
+  'czech republic': 'CZ',
+};
+
+/** A zod / normalisation issue path → the import column it is about. */
+function targetOfPath(path: readonly (string | number)[], contact: boolean): ImportTarget | null {
+  const [a, b] = path;
+  if (contact) {
+    if (a === 'firstName') return 'contactFirstName';
+    if (a === 'surname') return 'contactSurname';
+    if (a === 'position') return 'contactPosition';
+    if (a === 'phones') return 'contactPhone';
+    if (a === 'emails') return 'contactEmail';
+    return null;
+  }
+  if (a === 'address') {
+    if (b === 'city' || b === 'street' || b === 'postalCode' || b === 'country') return b;
+    return 'city';
+  }
+  const direct: Record<string, ImportTarget> = {
+    name: 'name',
+    taxId: 'taxId',
+    regon: 'regon',
+    dic: 'dic',
+    phone: 'phone',
+    email: 'email',
+    tags: 'tags',
+    segmentId: 'segment',
+    repId: 'rep',
+    parentId: 'parentCode',
+    status: 'status',
+    externalCode: 'externalCode',
+  };
+  return typeof a === 'string' ? (direct[a] ?? null) : null;
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
+const CLIENT_FIELDS = [
+  'name',
+  'taxId',
+  'regon',
+  'dic',
+  'parentId',
+  'segmentId',
+  'address',
+  'phone',
+  'email',
+  'repId',
+  'status',
+  'externalCode',
+  'tags',
+] as const;
+
+function normTax(taxId: string, country: Country): string | null {
+  return country === 'PL' ? normalizeNip(taxId) : normalizeIco(taxId);
+}
+
+/**
+ * The plan of an import, built in slices (a generator that yields every 100 rows): every row
+ * checked exactly as the forms check, matched to the client it updates, and the new ones checked
+ * for duplicates against the base and each other.
+ */
+function* planGen(
+  store: Store,
+  upload: Upload,
+  mapping: ImportMapping,
+  duplicates: 'skip' | 'import',
+  onProgress: (done: number, total: number) => void,
+): Generator<void, Plan> {
+  const { parsed } = upload;
+  const L = lookups(store);
+  const cols = new Map<ImportTarget, number>();
+  mapping.forEach((t, k) => {
+    if (t && !cols.has(t) && k < parsed.headers.length) cols.set(t, k);
+  });
+  const total = parsed.rows.length * 2;
+  const rows: RowPlan[] = [];
+  const byCode = new Map<string, number>();
+  const byClient = new Map<string, number>();
+  /** New rows, for the duplicate probe (their index in `rows`). */
+  const fresh: Array<{ at: number; cand: ProbeCandidate }> = [];
+
+  for (let n = 0; n < parsed.rows.length; n++) {
+    if (n % 100 === 99) {
+      onProgress(n, total);
+      yield;
+    }
+    const row = parsed.rows[n]!;
+    const cell = (t: ImportTarget): string => {
+      const k = cols.get(t);
+      return k === undefined ? '' : (row.cells[k] ?? '').trim();
+    };
+    const issues: ImportRowIssue[] = [];
+    const bad = (
+      field: ImportTarget | null,
+      key: string,
+      value: string | null = field ? cell(field) : null,
+    ) => issues.push({ field, key, value });
+    const result: ImportRowResult = {
+      row: row.line,
+      outcome: 'error',
+      name: cell('name'),
+      clientId: null,
+      issues,
+      suspects: [],
+      changes: [],
+    };
+    const plan: RowPlan = { result };
+    rows.push(plan);
+    // A row whose mapped cells are all empty says nothing: it is left out quietly.
+    if ([...cols.keys()].every((t) => !cell(t))) {
+      rows.pop();
+      continue;
+    }
+
+    // Numbers Excel wrote in scientific notation lost digits: never guess them.
+    for (const t of ['taxId', 'regon', 'phone', 'contactPhone', 'externalCode'] as const)
+      if (cell(t) && isMangledNumber(cell(t))) bad(t, 'validation.import_number_mangled');
+
+    // Country first: tax ids, postal codes and phones are read in it.
+    let country = L.country;
+    if (cell('country')) {
+      const c = COUNTRY_WORDS[fold(cell('country'))];
+      if (c) country = c;
+      else bad('country', 'validation.import_country');
+    }
+
+    // Which client the row is about.
+    let existing: Client | undefined;
+    const code = cell('externalCode');
+    if (code) {
+      const prev = byCode.get(fold(code));
+      if (prev !== undefined)
+        bad('externalCode', 'validation.import_duplicate_row', String(rows[prev]!.result.row));
+      else byCode.set(fold(code), rows.length - 1);
+      existing = store.byUnique<Client>('clients', 'externalCode', code);
+    }
+    if (!existing && cell('taxId')) {
+      const tax = normTax(cell('taxId'), country);
+      if (tax) {
+        const named = store.byIndex<Client>('clients', 'taxId', tax).filter((c) => !c.archived);
+        // Outlets of a chain share their parent's tax id: then the tax id does not say which client.
+        if (named.length === 1 && !code) existing = named[0];
+        else if (named.length > 1 && !code) bad('taxId', 'validation.import_tax_id_ambiguous');
+      }
+    }
+    if (existing?.archived) {
+      bad('externalCode', 'validation.import_client_archived');
+      existing = undefined;
+    }
+    if (existing) {
+      result.clientId = existing.id;
+      const prev = byClient.get(existing.id);
+      if (prev !== undefined) bad(null, 'validation.import_duplicate_row', String(rows[prev]!.result.row));
+      else byClient.set(existing.id, rows.length - 1);
+      if (!result.name) result.name = existing.name;
+    }
+
+    // The client's fields: the stored ones, overridden by the row's non-empty cells.
+    const base: Record<string, unknown> = existing
+      ? { ...existing, address: { ...existing.address } }
+      : {
+          name: '',
+          address: { street: '', city: '', postalCode: '', country },
+          status: 'active',
+          tags: [],
+        };
+    const addr = base.address as Record<string, unknown>;
+    const put = (t: ImportTarget, f: string) => {
+      if (cell(t)) base[f] = cell(t);
+    };
+    put('name', 'name');
+    put('taxId', 'taxId');
+    put('regon', 'regon');
+    put('dic', 'dic');
+    put('phone', 'phone');
+    put('email', 'email');
+    put('externalCode', 'externalCode');
+    if (cell('street')) addr.street = cell('street');
+    if (cell('city')) addr.city = cell('city');
+    if (cell('postalCode')) addr.postalCode = cell('postalCode');
+    if (cell('country')) addr.country = country;
+    if (!existing && !cell('name')) bad('name', 'validation.import_required');
+    if (!existing && !cell('city')) bad('city', 'validation.import_required');
+    if (cell('segment')) {
+      const id = L.segments.get(fold(cell('segment')));
+      if (id) base.segmentId = id;
+      else bad('segment', 'validation.segment_unknown');
+    }
+    if (cell('rep')) {
+      const id = L.reps.get(fold(cell('rep')));
+      if (id) base.repId = id;
+      else bad('rep', 'validation.rep_unknown');
+    }
+    if (cell('status')) {
+      const s = parseStatus(cell('status'));
+      if (s) base.status = s;
+      else bad('status', 'validation.import_status');
+    }
+    if (cell('tags')) {
+      const tags = new Set([...((base.tags as string[] | undefined) ?? []), ...splitList(cell('tags'))]);
+      base.tags = [...tags];
+    }
+    if (cell('parentCode')) {
+      const parent = store.byUnique<Client>('clients', 'externalCode', cell('parentCode'));
+      if (parent && !parent.archived) base.parentId = parent.id;
+      else bad('parentCode', 'validation.import_parent_unknown');
+    }
+
+    // The form's rules: the schema, the normalisation, the references.
+    let value: ClientInput | null = null;
+    const parsedClient = ClientFields.safeParse(base);
+    if (!parsedClient.success) {
+      for (const i of issuesFromZod(parsedClient.error)) {
+        const t = targetOfPath(i.path, false);
+        if (!issues.some((x) => x.field === t)) bad(t, i.key);
+      }
+    } else {
+      const norm = normalizeClient(parsedClient.data);
+      for (const i of norm.issues) {
+        const t = targetOfPath(i.path, false);
+        if (!issues.some((x) => x.field === t)) bad(t, i.message);
+      }
+      if (!norm.issues.length) {
+        value = norm.value;
+        try {
+          checkRefs(store, value, existing?.id);
+        } catch (e) {
+          if (!(e instanceof AppError) || !e.issues) throw e;
+          for (const i of e.issues) bad(targetOfPath(i.path, false), i.key);
+          value = null;
+        }
+      }
+      // The external code is unique: a new row may not take one that a client already has.
+      if (
+        value &&
+        !existing &&
+        value.externalCode &&
+        store.byUnique('clients', 'externalCode', value.externalCode)
+      )
+        bad('externalCode', 'validation.external_code_taken');
+    }
+
+    // The contact person, when the row has one.
+    const contactTargets = [
+      'contactFirstName',
+      'contactSurname',
+      'contactPosition',
+      'contactPhone',
+      'contactEmail',
+      'contactEmailConsent',
+      'contactConsentDate',
+    ] as const;
+    let contactValue: Omit<ContactOut, 'clientId'> | null = null;
+    if (contactTargets.some((t) => cell(t))) {
+      if (!cell('contactFirstName')) bad('contactFirstName', 'validation.import_contact_name');
+      if (!cell('contactSurname')) bad('contactSurname', 'validation.import_contact_name');
+      const parsedContact = ContactFields.safeParse({
+        clientId: existing?.id ?? 'new',
+        firstName: cell('contactFirstName'),
+        surname: cell('contactSurname'),
+        position: cell('contactPosition'),
+        phones: splitList(cell('contactPhone')),
+        emails: splitList(cell('contactEmail')),
+      });
+      if (!parsedContact.success) {
+        for (const i of issuesFromZod(parsedContact.error)) {
+          const t = targetOfPath(i.path, true);
+          if (!issues.some((x) => x.field === t)) bad(t, i.key);
+        }
+      } else {
+        const norm = normalizeContact(parsedContact.data, country);
+        for (const i of norm.issues) bad(targetOfPath(i.path, true), i.message);
+        if (!norm.issues.length) {
+          const { clientId: _c, ...fields } = norm.value;
+          contactValue = fields;
+        }
+      }
+      if (cell('contactEmailConsent')) {
+        const granted = parseYesNo(cell('contactEmailConsent'));
+        let at: string | null = null;
+        if (cell('contactConsentDate')) {
+          at = parseLocalDate(cell('contactConsentDate'));
+          if (!at) bad('contactConsentDate', 'validation.import_date');
+        }
+        if (granted === null) bad('contactEmailConsent', 'validation.import_yes_no');
+        else plan.consent = { granted, at };
+      } else if (cell('contactConsentDate') && !parseLocalDate(cell('contactConsentDate')))
+        bad('contactConsentDate', 'validation.import_date');
+    }
+
+    if (issues.length || !value) {
+      result.outcome = 'error';
+      if (!issues.length) bad(null, 'validation.import_row');
+      continue;
+    }
+    if (!result.name) result.name = value.name;
+
+    // What changes.
+    if (existing) {
+      const patch: Record<string, unknown> = {};
+      for (const f of CLIENT_FIELDS) {
+        const v = (value as Record<string, unknown>)[f];
+        if (!same(v, (existing as Record<string, unknown>)[f])) patch[f] = v;
+      }
+      result.changes = Object.keys(patch);
+      if (result.changes.length) plan.client = { kind: 'update', id: existing.id, patch };
+    } else {
+      plan.client = { kind: 'new', value };
+    }
+    if (contactValue) {
+      const known = existing
+        ? store.byIndex<Contact>('contacts', 'clientId', existing.id).filter((p) => !p.archived && !p.erased)
+        : [];
+      const full = fold(`${contactValue.firstName} ${contactValue.surname}`);
+      const emails = new Set(contactValue.emails.map((e) => e.toLowerCase()));
+      const match =
+        known.find((p) => fold(`${p.firstName} ${p.surname}`) === full) ??
+        known.find((p) => p.emails.some((e) => emails.has(e.toLowerCase())));
+      if (match) {
+        const patch: Record<string, unknown> = {};
+        if (contactValue.position && contactValue.position !== match.position)
+          patch.position = contactValue.position;
+        const phones = [...new Set([...match.phones, ...contactValue.phones])].slice(0, 5);
+        if (!same(phones, match.phones)) patch.phones = phones;
+        const lower = new Set(match.emails.map((e) => e.toLowerCase()));
+        const mails = [
+          ...match.emails,
+          ...contactValue.emails.filter((e) => !lower.has(e.toLowerCase())),
+        ].slice(0, 5);
+        if (!same(mails, match.emails)) patch.emails = mails;
+        // A consent the person already has in that state is no change (and no new history event).
+        if (plan.consent && match.consents.email === plan.consent.granted) delete plan.consent;
+        if (Object.keys(patch).length || plan.consent) {
+          plan.contact = { kind: 'update', id: match.id, patch: patch };
+          result.changes.push('contact');
+        }
+      } else {
+        plan.contact = { kind: 'new', value: contactValue };
+        if (existing) result.changes.push('contact');
+      }
+    }
+    if (!existing) {
+      result.outcome = 'new';
+      fresh.push({
+        at: rows.length - 1,
+        cand: {
+          name: value.name,
+          taxId: value.taxId,
+          parentId: value.parentId,
+          phone: value.phone,
+          email: value.email,
+          phones: contactValue?.phones ?? [],
+          emails: contactValue?.emails ?? [],
+          address: value.address,
+        },
+      });
+    } else result.outcome = plan.client || plan.contact || plan.consent ? 'updated' : 'unchanged';
+  }
+  onProgress(parsed.rows.length, total);
+  yield;
+
+  // New rows against the base and each other: the scan's rules, only around the new rows.
+  const suspects = probeDuplicates(
+    store.all<Client>('clients'),
+    store.all<Contact>('contacts'),
+    fresh.map((f) => f.cand),
+  );
+  fresh.forEach((f, k) => {
+    const s = suspects[k]!;
+    if (!s.length) return;
+    const r = rows[f.at]!.result;
+    r.outcome = 'duplicate';
+    r.suspects = s.slice(0, 5).map((x) => {
+      if (x.clientId) {
+        const c = store.get<Client>('clients', x.clientId);
+        return { clientId: x.clientId, row: null, name: c?.name ?? '', reasons: x.reasons };
+      }
+      const other = rows[fresh[x.index!]!.at]!.result;
+      return { clientId: null, row: other.row, name: other.name, reasons: x.reasons };
+    });
+    if (duplicates === 'skip') {
+      delete rows[f.at]!.client;
+      delete rows[f.at]!.contact;
+      delete rows[f.at]!.consent;
+    }
+  });
+  onProgress(total, total);
+
+  const counts: ImportCounts = { new: 0, updated: 0, unchanged: 0, duplicate: 0, error: 0 };
+  const contacts = { new: 0, updated: 0 };
+  for (const r of rows) {
+    counts[r.result.outcome]++;
+    if (r.contact?.kind === 'new') contacts.new++;
+    else if (r.contact?.kind === 'update') contacts.updated++;
+  }
+  return { rows, counts, contacts };
+}
+
+function summaryOf(plan: Plan): ImportSummary {
+  const first = plan.rows.filter((r) => r.result.outcome === 'error' || r.result.outcome === 'duplicate');
+  const rest = plan.rows.filter((r) => r.result.outcome !== 'error' && r.result.outcome !== 'duplicate');
+  return {
+    counts: plan.counts,
+    rows: [...first, ...rest].slice(0, MAX_ROWS_OUT).map((r) => r.result),
+    contacts: plan.contacts,
+  };
+}
+
+async function buildPlan(ctx: HandlerContext, i: ImportRunInput): Promise<{ upload: Upload; plan: Plan }> {
+  ctx.user();
+  const upload = uploadFor(ctx, i.uploadId);
+  if (i.mapping.length > upload.parsed.headers.length)
+    throw new AppError('validation', 'The mapping has more columns than the file', {
+      key: 'errors.import_mapping_columns',
+    });
+  const mapped = i.mapping.filter((t): t is ImportTarget => t !== null);
+  if (new Set(mapped).size !== mapped.length)
+    throw new AppError('validation', 'A field is mapped twice', { key: 'errors.import_mapping_twice' });
+  if (!mapped.length)
+    throw new AppError('validation', 'No column is mapped', { key: 'errors.import_mapping_empty' });
+  const jobId = i.jobId;
+  let last = -1;
+  const progress = (done: number, total: number) => {
+    if (!jobId) return;
+    const pct = Math.floor((done * 100) / Math.max(1, total));
+    if (pct === last) return;
+    last = pct;
+    ctx.emit('job:progress', { jobId, done, total });
+  };
+  const plan = await runSliced(planGen(ctx.store, upload, i.mapping, i.duplicates, progress));
+  return { upload, plan };
+}
+
+export async function dryRunImport(ctx: HandlerContext, i: ImportRunInput): Promise<ImportSummary> {
+  return summaryOf((await buildPlan(ctx, i)).plan);
+}
+
+// ---- commit and revert ----
+
+interface Change {
+  e: 'clients' | 'contacts';
+  id: string;
+  f: string;
+  /** Before and after the import. */
+  b: unknown;
+  a: unknown;
+}
+
+interface ImportRecord {
+  id: string;
+  kind: string;
+  createdAt: string;
+  createdBy: string;
+  fileName: string;
+  counts: ImportCounts;
+  contacts: { new: number; updated: number };
+  createdClients: string[];
+  createdContacts: string[];
+  changes: Change[];
+  revertedAt: string | null;
+  revertedBy: string | null;
+}
+
+/** Patches with audit (action 'import') and remembers every field's before and after. */
+function patchKept(
+  tx: Tx,
+  changes: Change[],
+  e: Change['e'],
+  id: string,
+  patch: Record<string, unknown>,
+): void {
+  const before = tx.get<Record<string, unknown> & { id: string }>(e, id)!;
+  for (const [f, a] of Object.entries(patch))
+    if (!same(before[f], a)) changes.push({ e, id, f, b: before[f] ?? null, a });
+  patchAudited(tx, e, id, patch, 'import');
+}
+
+export async function commitImport(ctx: HandlerContext, i: ImportRunInput): Promise<ImportCommitResult> {
+  const me = ctx.user();
+  const { upload, plan } = await buildPlan(ctx, i);
+  const writes = plan.rows.filter((r) => r.client || r.contact || r.consent);
+  if (!writes.length)
+    throw new AppError('validation', 'Nothing to import', {
+      key: 'errors.import_nothing',
+      details: { counts: plan.counts },
+    });
+  const rec = await ctx.store
+    .transact({ userId: me.id }, (tx) => {
+      const changes: Change[] = [];
+      const createdClients: string[] = [];
+      const createdContacts: string[] = [];
+      const source = `import: ${upload.fileName}`;
+      for (const r of writes) {
+        let clientId = r.result.clientId;
+        if (r.client?.kind === 'new') {
+          const c = insertAudited<Client>(tx, 'clients', { ...r.client.value });
+          createdClients.push(c.id);
+          clientId = c.id;
+        } else if (r.client?.kind === 'update') {
+          const cur = tx.get<Client>('clients', r.client.id);
+          // Changed while the plan was built (archived, merged): the commit refuses as a whole.
+          if (!cur || cur.archived)
+            throw new AppError('conflict', 'A client changed during the import', {
+              key: 'errors.import_changed_meanwhile',
+              details: { row: r.result.row },
+            });
+          patchKept(tx, changes, 'clients', r.client.id, r.client.patch);
+        }
+        if (!clientId) continue;
+        let contactId: string | null = null;
+        if (r.contact?.kind === 'new') {
+          const p = insertAudited<Contact>(tx, 'contacts', {
+            ...r.contact.value,
+            clientId,
+            status: 'confirmed',
+            consents: {},
+            consentHistory: [],
+          });
+          createdContacts.push(p.id);
+          contactId = p.id;
+        } else if (r.contact?.kind === 'update') {
+          patchKept(tx, changes, 'contacts', r.contact.id, r.contact.patch);
+          contactId = r.contact.id;
+        }
+        if (r.consent && contactId) {
+          const p = tx.get<Contact>('contacts', contactId)!;
+          if (p.consents.email !== r.consent.granted) {
+            const event: ConsentEvent = {
+              channel: 'email',
+              granted: r.consent.granted,
+              at: r.consent.at ?? tx.at,
+              source,
+              by: me.id,
+            };
+            // The consent history is evidence: it is only ever appended to (also by a revert).
+            const history = [...p.consentHistory, event];
+            changes.push({
+              e: 'contacts',
+              id: p.id,
+              f: 'consents',
+              b: p.consents,
+              a: { ...p.consents, email: r.consent.granted },
+            });
+            patchAudited(
+              tx,
+              'contacts',
+              p.id,
+              { consents: { ...p.consents, email: r.consent.granted }, consentHistory: history },
+              'import',
+            );
+          }
+        }
+      }
+      return insertAudited<ImportRecord>(tx, 'imports', {
+        kind: IMPORT_KIND,
+        fileName: upload.fileName,
+        counts: plan.counts,
+        contacts: plan.contacts,
+        createdClients,
+        createdContacts,
+        changes,
+        revertedAt: null,
+        revertedBy: null,
+      });
+    })
+    .catch((e: unknown) => {
+      if (e instanceof AppError && e.key === 'errors.unique')
+        throw new AppError('conflict', 'A client changed during the import', {
+          key: 'errors.import_changed_meanwhile',
+          details: e.details,
+        });
+      throw e;
+    });
+  uploadsOf(ctx.store).delete(upload.id);
+  return { import: outOf(ctx.store, rec), summary: summaryOf(plan) };
+}
+
+function importsNewestFirst(store: Store): ImportRecord[] {
+  return store
+    .byIndex<ImportRecord>('imports', 'kind', IMPORT_KIND)
+    .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id < b.id ? 1 : -1));
+}
+
+function outOf(store: Store, r: ImportRecord): ImportRecordOut {
+  const newest = importsNewestFirst(store).find((x) => !x.revertedAt);
+  return {
+    id: r.id,
+    at: r.createdAt,
+    by: r.createdBy,
+    fileName: r.fileName,
+    counts: r.counts,
+    contacts: r.contacts,
+    revertedAt: r.revertedAt,
+    revertedBy: r.revertedBy,
+    revertable: !r.revertedAt && newest?.id === r.id,
+  };
+}
+
+export function listImports(ctx: HandlerContext): ImportRecordOut[] {
+  ctx.user();
+  return importsNewestFirst(ctx.store).map((r) => outOf(ctx.store, r));
+}
+
+/** Records that point at a client, other than what the import itself created. */
+const REFERRING = ['visits', 'calls', 'localActions', 'orderLines', 'deals', 'correctionRequests'] as const;
+
+export async function revertImport(ctx: HandlerContext, id: string): Promise<ImportRevertResult> {
+  const me = ctx.user();
+  const rec = ctx.store.get<ImportRecord>('imports', id);
+  if (!rec || rec.kind !== IMPORT_KIND)
+    throw new AppError('not_found', 'No such import', { key: 'errors.import_not_found' });
+  if (rec.revertedAt)
+    throw new AppError('conflict', 'This import is reverted already', {
+      key: 'errors.import_reverted_already',
+    });
+  const newest = importsNewestFirst(ctx.store).find((x) => !x.revertedAt);
+  if (newest?.id !== rec.id)
+    throw new AppError('conflict', 'Only the newest import can be reverted', {
+      key: 'errors.import_not_last',
+    });
+  const nameOf = (e: Change['e'], rid: string): string => {
+    if (e === 'clients') return ctx.store.get<Client>('clients', rid)?.name ?? '';
+    const p = ctx.store.get<Contact>('contacts', rid);
+    return p ? (ctx.store.get<Client>('clients', p.clientId)?.name ?? '') : '';
+  };
+  return ctx.store.transact({ userId: me.id }, (tx) => {
+    const kept: ImportKeptField[] = [];
+    let restored = 0;
+    let removed = 0;
+    const createdContacts = new Set(rec.createdContacts);
+    // Newest change first, so a field changed twice (client, then consents) ends at its first value.
+    for (const c of [...rec.changes].reverse()) {
+      const cur = tx.get<Record<string, unknown> & { id: string; archived?: boolean }>(c.e, c.id);
+      if (!cur) continue;
+      if (same(cur[c.f], c.a)) {
+        if (c.e === 'contacts' && c.f === 'consents') {
+          // Consents go back, and the history says so (it is never rewritten).
+          const p = cur as unknown as Contact;
+          const before = (c.b ?? {}) as Contact['consents'];
+          const events: ConsentEvent[] = [];
+          for (const ch of ['email', 'phone', 'sms'] as const)
+            if (before[ch] !== p.consents[ch] && before[ch] !== undefined)
+              events.push({
+                channel: ch,
+                granted: before[ch],
+                at: tx.at,
+                source: `revert: ${rec.fileName}`,
+                by: me.id,
+              });
+          patchAudited(
+            tx,
+            'contacts',
+            c.id,
+            { consents: before, consentHistory: [...p.consentHistory, ...events] },
+            'import',
+          );
+        } else patchAudited(tx, c.e, c.id, { [c.f]: c.b }, 'import');
+        restored++;
+      } else
+        kept.push({
+          entity: c.e,
+          id: c.id,
+          name: nameOf(c.e, c.id),
+          field: c.f,
+          imported: c.a,
+          current: cur[c.f] ?? null,
+        });
+    }
+    for (const pid of rec.createdContacts) {
+      const p = tx.get<Contact>('contacts', pid);
+      if (!p || p.archived) continue;
+      if (p.updatedAt !== rec.createdAt) {
+        // Edited since the import: the person stays.
+        kept.push({
+          entity: 'contacts',
+          id: pid,
+          name: nameOf('contacts', pid),
+          field: 'created',
+          imported: null,
+          current: `${p.firstName} ${p.surname}`,
+        });
+        continue;
+      }
+      patchAudited(tx, 'contacts', pid, { archived: true }, 'import');
+      removed++;
+    }
+    for (const cid of rec.createdClients) {
+      const c = tx.get<Client>('clients', cid);
+      if (!c || c.archived) continue;
+      const used =
+        c.updatedAt !== rec.createdAt ||
+        REFERRING.some((col) => ctx.store.byIndex(col, 'clientId', cid).length > 0) ||
+        ctx.store
+          .byIndex<Contact>('contacts', 'clientId', cid)
+          .some((p) => !createdContacts.has(p.id) && !p.archived) ||
+        ctx.store.byIndex<Client>('clients', 'parentId', cid).some((o) => !o.archived);
+      if (used) {
+        kept.push({
+          entity: 'clients',
+          id: cid,
+          name: c.name,
+          field: 'created',
+          imported: null,
+          current: c.name,
+        });
+        continue;
+      }
+      // Archived, with its external code freed so the same file can be imported again.
+      patchAudited(
+        tx,
+        'clients',
+        cid,
+        { archived: true, revertedImportId: rec.id, externalCode: null },
+        'import',
+      );
+      removed++;
+    }
+    const done = tx.patch<ImportRecord>('imports', rec.id, { revertedAt: tx.at, revertedBy: me.id });
+    return { import: outOf(ctx.store, done), restored, removed, kept };
+  });
+}
+
+// ---- presets ----
+
+interface PresetRecord {
+  id: string;
+  kind: string;
+  name: string;
+  columns: ImportPreset['columns'];
+}
+
+export function listPresets(ctx: HandlerContext): ImportPreset[] {
+  ctx.user();
+  return ctx.store
+    .byIndex<PresetRecord>('imports', 'kind', PRESET_KIND)
+    .filter((p) => !(p as { archived?: boolean }).archived)
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((p) => ({ id: p.id, name: p.name, columns: p.columns }));
+}
+
+export async function savePreset(
+  ctx: HandlerContext,
+  i: { name: string; columns: ImportPreset['columns'] },
+): Promise<ImportPreset> {
+  const me = ctx.user();
+  const targets = i.columns.map((c) => c.target);
+  if (new Set(targets).size !== targets.length)
+    throw new AppError('validation', 'A field is mapped twice', { key: 'errors.import_mapping_twice' });
+  const same = listPresets(ctx).find((p) => fold(p.name) === fold(i.name));
+  const rec = await ctx.store.transact({ userId: me.id }, (tx) =>
+    same
+      ? patchAudited<PresetRecord>(tx, 'imports', same.id, { name: i.name, columns: i.columns })
+      : insertAudited<PresetRecord>(tx, 'imports', { kind: PRESET_KIND, name: i.name, columns: i.columns }),
+  );
+  return { id: rec.id, name: rec.name, columns: rec.columns };
+}
+
+export async function deletePreset(ctx: HandlerContext, id: string): Promise<{ id: string }> {
+  const me = ctx.user();
+  const p = ctx.store.get<PresetRecord & { archived?: boolean }>('imports', id);
+  if (!p || p.kind !== PRESET_KIND || p.archived)
+    throw new AppError('not_found', 'No such preset', { key: 'errors.import_preset_not_found' });
+  await ctx.store.transact({ userId: me.id }, (tx) => patchAudited(tx, 'imports', id, { archived: true }));
+  return { id };
+}
