@@ -27,6 +27,7 @@ import { CorrectionDialog } from './CorrectionDialog';
 import type { CorrectionTarget } from './CorrectionDialog';
 import { EraseDialog } from './EraseDialog';
 import { HistoryDialog } from './HistoryDialog';
+import { MergeBanner } from './MergeBanner';
 import { useCardLookups } from './use-card-lookups';
 import type { CardLookups } from './use-card-lookups';
 import './ClientCard.css';
@@ -256,6 +257,7 @@ function CardView({ card }: { card: ClientCard }) {
         </div>
       </header>
 
+      <MergeBanner clientId={client.id} />
       <LiveStatus message={message} testId="card-status" />
       {actionError !== null && (
         <div className="form__alert" role="alert" data-testid="card-error">

@@ -5,6 +5,8 @@ import type {
   DuplicatePair,
   DuplicatePairClient,
   DuplicateReason,
+  KeptField,
+  MergeOut,
 } from '../../../../../shared/contract/clients.schema';
 import { useAppStore, useServices } from '../../../app/app-context';
 import { ErrorPanel } from '../../../components/ErrorPanel';
@@ -16,13 +18,16 @@ import { clientCardRoute, formatHash } from '../../../shell/routes';
 import { displayTaxId } from '../phone-format';
 import type { DisplayCountry } from '../phone-format';
 import { createDuplicatesStore, pairKey } from './duplicates.store';
+import { KeptList } from './KeptList';
+import { MergeDialog } from './MergeDialog';
 import './Duplicates.css';
 
 /**
  * The scan of the whole base for suspected duplicates (operator, admin). The scan runs in the core
- * while the window stays usable: a progress line with the seconds elapsed and a Cancel that stops
- * waiting. Each pair shows both clients side by side, why they are suspected and how strongly;
- * "Not a duplicate" dismisses the pair for good. Merging comes later (issue 5 item 3).
+ * while the window stays usable: a progress bar (from the core's progress events) with the seconds
+ * elapsed and a Cancel that stops waiting. Each pair shows both clients side by side, why they are
+ * suspected and how strongly; "Not a duplicate" dismisses the pair for good, "Merge…" opens the
+ * merge dialog, and the last merge can be undone right here.
  */
 export function DuplicatesScreen() {
   const { t, i18n } = useTranslation('duplicates');
@@ -40,9 +45,24 @@ export function DuplicatesScreen() {
 
   const seconds = useElapsedSeconds(s.status === 'scanning' ? s.startedAt : null);
   const lang = i18n.language;
+  const [merging, setMerging] = useState<{ pair: DuplicatePair; index: number } | null>(null);
+  const [undoError, setUndoError] = useState<unknown>(null);
+  const [kept, setKept] = useState<KeptField[] | null>(null);
+
+  /** The keyboard goes to the pair that took the place of the one at `index` (or the count). */
+  const focusAfterRemoval = (testId: string, index: number) =>
+    setTimeout(() => {
+      const el = root.current;
+      if (!el) return;
+      const buttons = el.querySelectorAll<HTMLElement>(`[data-testid="${testId}"]`);
+      const target = buttons[index] ?? buttons[index - 1] ?? document.getElementById(listId);
+      target?.focus();
+    }, 0);
 
   const startScan = () => {
     announce(null);
+    setUndoError(null);
+    setKept(null);
     void store.getState().scan();
   };
   const cancel = () => {
@@ -53,14 +73,30 @@ export function DuplicatesScreen() {
   const dismiss = async (p: DuplicatePair, index: number) => {
     if (!(await store.getState().dismiss(p.a.id, p.b.id))) return;
     announce(t('dismissed_done', { a: p.a.name, b: p.b.name }));
-    // The keyboard goes to the pair that took this one's place (or the list's count).
-    setTimeout(() => {
-      const el = root.current;
-      if (!el) return;
-      const buttons = el.querySelectorAll<HTMLElement>('[data-testid="dup-dismiss"]');
-      const target = buttons[index] ?? buttons[index - 1] ?? document.getElementById(listId);
-      target?.focus();
-    }, 0);
+    focusAfterRemoval('dup-dismiss', index);
+  };
+  const merged = (merge: MergeOut) => {
+    const index = merging?.index ?? 0;
+    setMerging(null);
+    setUndoError(null);
+    setKept(null);
+    store.getState().merged(merge);
+    announce(t('merged_done', { merged: merge.mergedName, survivor: merge.survivorName }));
+    focusAfterRemoval('dup-merge', index);
+  };
+  const undoMerge = async () => {
+    const last = store.getState().lastMerge;
+    if (!last) return;
+    setUndoError(null);
+    try {
+      const result = await store.getState().undoMerge();
+      if (!result) return;
+      setKept(result.kept);
+      announce(t('undone', { merged: last.merge.mergedName, survivor: last.merge.survivorName }));
+      setTimeout(() => document.getElementById(listId)?.focus(), 0);
+    } catch (error) {
+      setUndoError(error);
+    }
   };
 
   const scanning = s.status === 'scanning';
@@ -84,12 +120,37 @@ export function DuplicatesScreen() {
         }
       />
       <p className="duplicates__hint">{t('cancel_hint')}</p>
-      <LiveStatus message={message} testId="dup-status" />
+      <div className="duplicates__status">
+        <LiveStatus message={message} testId="dup-status" />
+        {s.lastMerge && (
+          <button
+            type="button"
+            className="button"
+            onClick={() => void undoMerge()}
+            disabled={s.undoing}
+            aria-busy={s.undoing || undefined}
+            aria-label={t('undo_label', {
+              merged: s.lastMerge.merge.mergedName,
+              survivor: s.lastMerge.merge.survivorName,
+            })}
+            data-testid="merge-undo"
+          >
+            {s.undoing ? t('undoing') : t('undo')}
+          </button>
+        )}
+      </div>
+      {undoError !== null && (
+        <div className="form__alert" role="alert" data-testid="merge-undo-error">
+          {errorText(i18n, undoError)}
+        </div>
+      )}
+      {kept && kept.length > 0 && <KeptList kept={kept} />}
 
       {scanning && (
         <div className="duplicates__progress" data-testid="dup-progress">
           <span className="duplicates__spinner" aria-hidden="true" />
           <span role="status">{t('scanning', { seconds })}</span>
+          <ProgressBar value={s.progress} label={t('progress_label')} lang={lang} />
           <button type="button" className="button" onClick={cancel} data-testid="dup-cancel">
             {t('cancel')}
           </button>
@@ -154,6 +215,16 @@ export function DuplicatesScreen() {
                       <button
                         type="button"
                         className="button"
+                        onClick={() => setMerging({ pair: p, index })}
+                        disabled={busy}
+                        aria-label={t('merge_label', { a: p.a.name, b: p.b.name })}
+                        data-testid="dup-merge"
+                      >
+                        {t('merge')}
+                      </button>
+                      <button
+                        type="button"
+                        className="button"
                         onClick={() => void dismiss(p, index)}
                         disabled={busy}
                         aria-label={t('dismiss_label', { a: p.a.name, b: p.b.name })}
@@ -174,7 +245,39 @@ export function DuplicatesScreen() {
           )}
         </>
       )}
+      {merging && (
+        <MergeDialog
+          a={merging.pair.a.id}
+          b={merging.pair.b.id}
+          onClose={() => setMerging(null)}
+          onMerged={merged}
+        />
+      )}
     </section>
+  );
+}
+
+/** How far the scan is, from the core's progress events (0 until the first arrives). */
+function ProgressBar({ value, label, lang }: { value: number; label: string; lang: string }) {
+  const percent = Math.round(Math.min(1, Math.max(0, value)) * 100);
+  return (
+    <span className="duplicates__bar-wrap">
+      <span
+        className="duplicates__bar"
+        role="progressbar"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        aria-valuetext={formatNumber(percent / 100, lang, { style: 'percent', maximumFractionDigits: 0 })}
+        data-testid="dup-progress-bar"
+      >
+        <span className="duplicates__bar-fill" style={{ width: `${percent}%` }} />
+      </span>
+      <span className="duplicates__bar-text" aria-hidden="true">
+        {formatNumber(percent / 100, lang, { style: 'percent', maximumFractionDigits: 0 })}
+      </span>
+    </span>
   );
 }
 

@@ -1,11 +1,16 @@
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
-import type { DuplicatePair } from '../../../../../shared/contract/clients.schema';
+import type { DuplicatePair, MergeOut, UndoMergeResult } from '../../../../../shared/contract/clients.schema';
 import type { RegioApi } from '../../../api/regio-api';
 
 // The scan of the whole base for suspected duplicates. The core takes a few seconds on a large
 // base and serves other calls meanwhile; cancelling only stops waiting (a generation counter makes
 // the late answer be ignored), the core finishes on its own. One store per screen mount.
+// Each scan names itself with a fresh job id so the core's `job:progress` events of this scan (and
+// not of an earlier, cancelled one still running) drive the progress bar.
+//
+// After a merge the pairs involving the merged (now archived) client leave the list; they are kept
+// aside so that undoing the merge from this screen puts them back where they were.
 
 export type ScanStatus = 'idle' | 'scanning' | 'ready' | 'failed';
 
@@ -30,12 +35,28 @@ export interface DuplicatesState {
   busy: Record<string, true>;
   /** Per pair key: why the last dismissal failed. */
   pairErrors: Record<string, unknown>;
+  /** How far the scan under way is (0..1), from the core's progress events; 0 until the first. */
+  progress: number;
+  /** The last merge done from this screen (undoable here), with the pairs it took off the list. */
+  lastMerge: { merge: MergeOut; removed: DuplicatePair[] } | null;
+  /** An undo of `lastMerge` under way. */
+  undoing: boolean;
 
   scan: () => Promise<void>;
   /** Stops waiting for the scan under way; its answer, when it comes, is ignored. */
   cancel: () => void;
   /** Marks the pair as not a duplicate for good; false if the core refused (kept on the pair). */
   dismiss: (a: string, b: string, note?: string) => Promise<boolean>;
+  /** A merge went through: drops every pair with the merged client and remembers it for undo. */
+  merged: (merge: MergeOut) => void;
+  /** Undoes `lastMerge`; the pairs come back. Rejects with the core's error (the merge stays). */
+  undoMerge: () => Promise<UndoMergeResult | null>;
+}
+
+/** The scan's order: strongest first, then by the ids (as the core sorts). */
+function byStrength(x: DuplicatePair, y: DuplicatePair): number {
+  if (x.score !== y.score) return y.score - x.score;
+  return pairKey(x.a.id, x.b.id) < pairKey(y.a.id, y.b.id) ? -1 : 1;
 }
 
 export function createDuplicatesStore(
@@ -43,6 +64,12 @@ export function createDuplicatesStore(
   now: () => number = Date.now,
 ): StoreApi<DuplicatesState> {
   let generation = 0;
+  // The progress subscription of the scan under way; at most one at a time.
+  let stopListening: (() => void) | null = null;
+  const stopProgress = () => {
+    stopListening?.();
+    stopListening = null;
+  };
   return createStore<DuplicatesState>()((set, get) => ({
     status: 'idle',
     error: null,
@@ -52,13 +79,27 @@ export function createDuplicatesStore(
     dismissed: 0,
     busy: {},
     pairErrors: {},
+    progress: 0,
+    lastMerge: null,
+    undoing: false,
 
     async scan() {
       const mine = ++generation;
-      set({ status: 'scanning', error: null, startedAt: now() });
+      const startedAt = now();
+      // Unique across windows too: another window's scan has its own events.
+      const jobId = `dup-scan-${startedAt.toString(36)}-${mine}-${Math.random().toString(36).slice(2, 8)}`;
+      stopProgress();
+      stopListening = api.on('job:progress', (p) => {
+        if (p.jobId !== jobId || mine !== generation || p.total <= 0) return;
+        const progress = Math.min(1, Math.max(0, p.done / p.total));
+        // Events may arrive out of order: the bar never goes back.
+        if (progress > get().progress) set({ progress });
+      });
+      set({ status: 'scanning', error: null, startedAt, progress: 0 });
       try {
-        const result = await api.call('duplicates:scan', { limit: SCAN_LIMIT });
+        const result = await api.call('duplicates:scan', { limit: SCAN_LIMIT, jobId });
         if (mine !== generation) return;
+        stopProgress();
         set({
           status: 'ready',
           startedAt: null,
@@ -67,9 +108,13 @@ export function createDuplicatesStore(
           dismissed: result.dismissed,
           busy: {},
           pairErrors: {},
+          progress: 1,
+          // A fresh scan lists what is there now: an earlier merge's pairs are no longer kept aside.
+          lastMerge: null,
         });
       } catch (error) {
         if (mine !== generation) return;
+        stopProgress();
         set({ status: 'failed', error, startedAt: null });
       }
     },
@@ -77,6 +122,7 @@ export function createDuplicatesStore(
     cancel() {
       if (get().status !== 'scanning') return;
       generation++;
+      stopProgress();
       // Back to what was shown before the scan: the previous results, or nothing yet.
       set((s) => ({ status: s.pairs.length || s.total ? 'ready' : 'idle', startedAt: null }));
     },
@@ -109,6 +155,42 @@ export function createDuplicatesStore(
       } catch (error) {
         set((s) => ({ busy: done(s), pairErrors: { ...s.pairErrors, [key]: error } }));
         return false;
+      }
+    },
+
+    merged(merge) {
+      const gone = (p: DuplicatePair) => p.a.id === merge.mergedId || p.b.id === merge.mergedId;
+      set((s) => {
+        const removed = s.pairs.filter(gone);
+        return {
+          pairs: s.pairs.filter((p) => !gone(p)),
+          total: Math.max(0, s.total - removed.length),
+          lastMerge: { merge, removed },
+        };
+      });
+    },
+
+    async undoMerge() {
+      const last = get().lastMerge;
+      if (!last || get().undoing) return null;
+      set({ undoing: true });
+      try {
+        const result = await api.call('merges:undo', { id: last.merge.id });
+        set((s) => {
+          if (s.lastMerge !== last) return { undoing: false };
+          const have = new Set(s.pairs.map((p) => pairKey(p.a.id, p.b.id)));
+          const back = last.removed.filter((p) => !have.has(pairKey(p.a.id, p.b.id)));
+          return {
+            undoing: false,
+            lastMerge: null,
+            pairs: [...s.pairs, ...back].sort(byStrength),
+            total: s.total + back.length,
+          };
+        });
+        return result;
+      } catch (error) {
+        set({ undoing: false });
+        throw error;
       }
     },
   }));
