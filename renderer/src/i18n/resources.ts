@@ -3,6 +3,7 @@ import { auth } from '../features/auth/auth.i18n';
 import { clientCard } from '../features/clients/card/client-card.i18n';
 import { clients } from '../features/clients/clients.i18n';
 import { duplicates } from '../features/clients/duplicates/duplicates.i18n';
+import { clientImport } from '../features/clients/import/client-import.i18n';
 import { clientList } from '../features/clients/list/client-list.i18n';
 import { queue } from '../features/clients/queue/queue.i18n';
 import { coming } from '../features/coming/coming.i18n';
@@ -29,6 +30,7 @@ export const namespaces = {
   clientCard,
   queue,
   duplicates,
+  clientImport,
 } as const;
 
 export type NamespaceName = keyof typeof namespaces;

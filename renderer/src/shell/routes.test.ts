@@ -24,6 +24,8 @@ describe('routes', () => {
     expect(parseHash('#/clients/queue')).toEqual({ section: 'clients', view: 'queue' });
     expect(parseHash('#/clients/duplicates')).toEqual({ section: 'clients', view: 'duplicates' });
     expect(formatHash({ section: 'clients', view: 'duplicates' })).toBe('#/clients/duplicates');
+    expect(parseHash('#/clients/import')).toEqual({ section: 'clients', view: 'import' });
+    expect(formatHash({ section: 'clients', view: 'import' })).toBe('#/clients/import');
     expect(parseHash(`#/clients/${id}`)).toEqual({ section: 'clients', view: 'card', clientId: id });
     expect(formatHash({ section: 'clients', view: 'card', clientId: id })).toBe(`#/clients/${id}`);
     expect(parseHash('#/clients/nope')).toBeNull();

@@ -23,7 +23,11 @@ export type AdminTab = (typeof ADMIN_TABS)[number];
  * (#/clients/<id>).
  */
 export type ClientsView =
-  { view: 'list' } | { view: 'queue' } | { view: 'duplicates' } | { view: 'card'; clientId: string };
+  | { view: 'list' }
+  | { view: 'queue' }
+  | { view: 'duplicates' }
+  | { view: 'import' }
+  | { view: 'card'; clientId: string };
 
 export type Route =
   | { section: Exclude<Section, 'admin' | 'clients'> }
@@ -33,6 +37,7 @@ export type Route =
 export const CLIENTS: Route = { section: 'clients', view: 'list' };
 export const QUEUE: Route = { section: 'clients', view: 'queue' };
 export const DUPLICATES: Route = { section: 'clients', view: 'duplicates' };
+export const IMPORT: Route = { section: 'clients', view: 'import' };
 export function clientCardRoute(clientId: string): Route {
   return { section: 'clients', view: 'card', clientId };
 }
@@ -68,6 +73,7 @@ export function parseHash(hash: string): Route | null {
     if (sub === undefined) return CLIENTS;
     if (sub === 'queue') return QUEUE;
     if (sub === 'duplicates') return DUPLICATES;
+    if (sub === 'import') return IMPORT;
     // Record ids are UUIDv7: anything else is a mistyped address, not a client.
     return /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(sub)
       ? clientCardRoute(sub)
@@ -91,6 +97,8 @@ export function formatHash(route: Route): string {
         return '#/clients/queue';
       case 'duplicates':
         return '#/clients/duplicates';
+      case 'import':
+        return '#/clients/import';
       case 'card':
         return `#/clients/${route.clientId}`;
     }

@@ -3,6 +3,7 @@ import type { ClientsView } from '../../shell/routes';
 import { ClientCardScreen } from './card/ClientCardScreen';
 import { ClientsTabs } from './ClientsTabs';
 import { DuplicatesScreen } from './duplicates/DuplicatesScreen';
+import { ImportScreen } from './import/ImportScreen';
 import { ClientListScreen } from './list/ClientListScreen';
 import { QueueScreen } from './queue/QueueScreen';
 
@@ -37,6 +38,16 @@ export function ClientsScreen({ view, user }: { view: ClientsView; user: PublicU
         <>
           <ClientsTabs current="duplicates" />
           <DuplicatesScreen />
+        </>
+      ) : (
+        <ClientListScreen />
+      );
+    case 'import':
+      // Imports are the operator's (the core refuses them to others).
+      return worksQueue ? (
+        <>
+          <ClientsTabs current="import" />
+          <ImportScreen />
         </>
       ) : (
         <ClientListScreen />

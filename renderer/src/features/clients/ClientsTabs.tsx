@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueueStore } from '../../app/app-context';
 import { formatNumber } from '../../i18n/format';
-import { CLIENTS, DUPLICATES, formatHash, QUEUE } from '../../shell/routes';
+import { CLIENTS, DUPLICATES, formatHash, IMPORT, QUEUE } from '../../shell/routes';
 import './queue/Queue.css';
 
 /**
@@ -10,8 +10,8 @@ import './queue/Queue.css';
  * there) and the scan for duplicates. Reps and managers have no queue to work, so they do not get
  * these tabs.
  */
-export function ClientsTabs({ current }: { current: 'list' | 'queue' | 'duplicates' }) {
-  const { t, i18n } = useTranslation(['queue', 'duplicates']);
+export function ClientsTabs({ current }: { current: 'list' | 'queue' | 'duplicates' | 'import' }) {
+  const { t, i18n } = useTranslation(['queue', 'duplicates', 'clientImport']);
   const counts = useQueueStore((s) => s.counts);
   const loadCounts = useQueueStore((s) => s.loadCounts);
   useEffect(() => void loadCounts(), [loadCounts]);
@@ -57,6 +57,14 @@ export function ClientsTabs({ current }: { current: 'list' | 'queue' | 'duplicat
         data-testid="tab-duplicates"
       >
         {t('duplicates:tab')}
+      </a>
+      <a
+        className="clients-tabs__tab"
+        href={formatHash(IMPORT)}
+        aria-current={current === 'import' ? 'page' : undefined}
+        data-testid="tab-import"
+      >
+        {t('clientImport:tab')}
       </a>
     </nav>
   );
