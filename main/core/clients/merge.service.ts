@@ -285,14 +285,27 @@ function mergesOf(store: Store, clientId: string): MergeRecord[] {
 }
 
 /** May `value` go back into the survivor's `field` now? Only if it is still unique / still a valid parent. */
-function restorable(store: Store, clientId: string, field: MergeField, value: unknown): boolean {
+function restorable(
+  store: Store,
+  clientId: string,
+  field: MergeField,
+  value: unknown,
+  /** Outlets this undo moves back to the merged client: they do not stay under the survivor. */
+  leaving: ReadonlySet<string>,
+): boolean {
   if (field === 'externalCode' && typeof value === 'string' && value) {
     const holder = store.byUnique<Client>('clients', 'externalCode', value);
     return !holder || holder.id === clientId;
   }
   if (field === 'parentId' && typeof value === 'string' && value) {
     const p = store.get<Client>('clients', value);
-    return !!p && p.id !== clientId && !p.parentId && !liveOutlets(store, clientId).length;
+    return (
+      !!p &&
+      !p.archived &&
+      p.id !== clientId &&
+      !p.parentId &&
+      !liveOutlets(store, clientId).some((o) => !leaving.has(o.id))
+    );
   }
   return true;
 }
@@ -320,9 +333,15 @@ export async function undoMerge(ctx: HandlerContext, id: string): Promise<UndoMe
     const kept: KeptField[] = [];
     // The survivor first: giving back an external code it took frees it for the merged client.
     const back: Record<string, unknown> = {};
+    const leaving = new Set(
+      m.moved
+        .filter((r) => r.collection === 'clients' && r.field === 'parentId')
+        .filter((r) => (tx.get<Loose>('clients', r.id)?.parentId ?? null) === r.to)
+        .map((r) => r.id),
+    );
     for (const f of m.fields) {
       const current = survivor[f.field] ?? null;
-      if (same(current, f.after) && restorable(ctx.store, survivor.id, f.field, f.before))
+      if (same(current, f.after) && restorable(ctx.store, survivor.id, f.field, f.before, leaving))
         back[f.field] = f.before;
       else if (!same(current, f.before))
         kept.push({ entity: 'clients', id: survivor.id, field: f.field, restore: f.before, current });

@@ -30,6 +30,7 @@ import type { Country } from '../../../shared/domain/contact-data';
 import { probeDuplicates } from '../../../shared/domain/duplicate-probe';
 import type { ProbeCandidate } from '../../../shared/domain/duplicate-probe';
 import { normalizeIco, normalizeNip } from '../../../shared/domain/tax-ids';
+import { nameSimilarity } from '../../../shared/domain/similarity';
 import { fold } from '../../../shared/domain/text';
 import type { HandlerContext } from '../app/handler-context';
 import { runSliced } from '../app/sliced';
@@ -65,6 +66,8 @@ interface Upload {
   fileName: string;
   parsed: ParsedFile;
   at: number;
+  /** A commit of this file is under way. */
+  committing?: boolean;
 }
 const uploads = new WeakMap<Store, Map<string, Upload>>();
 
@@ -140,7 +143,7 @@ interface RowPlan {
   client?: { kind: 'new'; value: ClientInput } | { kind: 'update'; id: string; patch: Partial<ClientInput> };
   contact?:
     | { kind: 'new'; value: Omit<ContactOut, 'clientId'> }
-    | { kind: 'update'; id: string; patch: Partial<Contact> };
+    | { kind: 'update'; id: string; position: string | null; phones: string[]; emails: string[] };
   consent?: { granted: boolean; at: string | null };
 }
 
@@ -255,6 +258,7 @@ function normTax(taxId: string, country: Country): string | null {
  */
 function* planGen(
   store: Store,
+  today: string,
   upload: Upload,
   mapping: ImportMapping,
   duplicates: 'skip' | 'import',
@@ -262,6 +266,7 @@ function* planGen(
 ): Generator<void, Plan> {
   const { parsed } = upload;
   const L = lookups(store);
+  const todayOf = today;
   const cols = new Map<ImportTarget, number>();
   mapping.forEach((t, k) => {
     if (t && !cols.has(t) && k < parsed.headers.length) cols.set(t, k);
@@ -333,8 +338,15 @@ function* planGen(
       if (tax) {
         const named = store.byIndex<Client>('clients', 'taxId', tax).filter((c) => !c.archived);
         // Outlets of a chain share their parent's tax id: then the tax id does not say which client.
-        if (named.length === 1 && !code) existing = named[0];
-        else if (named.length > 1 && !code) bad('taxId', 'validation.import_tax_id_ambiguous');
+        if (named.length === 1 && !code) {
+          // The tax id names one client; a row with another name in another town is another
+          // shop (a chain's new outlet, say), not a rename: it must say which by its code.
+          const c = named[0]!;
+          const otherName = !!cell('name') && nameSimilarity(cell('name'), c.name) < 0.5;
+          const otherTown = !!cell('city') && fold(cell('city')) !== fold(c.address.city);
+          if (otherName && otherTown) bad('taxId', 'validation.import_tax_id_other_client', c.name);
+          else existing = c;
+        } else if (named.length > 1 && !code) bad('taxId', 'validation.import_tax_id_ambiguous');
       }
     }
     if (existing?.archived) {
@@ -462,7 +474,9 @@ function* planGen(
           if (!issues.some((x) => x.field === t)) bad(t, i.key);
         }
       } else {
-        const norm = normalizeContact(parsedContact.data, country);
+        // Phones are read in the client's country, as the contact form does (unless the row says another).
+        const contactCountry = existing && !cell('country') ? existing.address.country : country;
+        const norm = normalizeContact(parsedContact.data, contactCountry);
         for (const i of norm.issues) bad(targetOfPath(i.path, true), i.message);
         if (!norm.issues.length) {
           const { clientId: _c, ...fields } = norm.value;
@@ -476,6 +490,7 @@ function* planGen(
           at = parseLocalDate(cell('contactConsentDate'));
           if (!at) bad('contactConsentDate', 'validation.import_date');
         }
+        if (at && at > todayOf) bad('contactConsentDate', 'validation.import_date_future');
         if (granted === null) bad('contactEmailConsent', 'validation.import_yes_no');
         else plan.consent = { granted, at };
       } else if (cell('contactConsentDate') && !parseLocalDate(cell('contactConsentDate')))
@@ -524,8 +539,19 @@ function* planGen(
         if (!same(mails, match.emails)) patch.emails = mails;
         // A consent the person already has in that state is no change (and no new history event).
         if (plan.consent && match.consents.email === plan.consent.granted) delete plan.consent;
+        // A file dated before the person's last decision does not overturn it (a withdrawal in the
+        // app stays withdrawn when an older export says "yes").
+        const last = match.consentHistory.filter((e) => e.channel === 'email').at(-1);
+        if (plan.consent && last && (plan.consent.at ?? todayOf) < last.at.slice(0, 10)) delete plan.consent;
         if (Object.keys(patch).length || plan.consent) {
-          plan.contact = { kind: 'update', id: match.id, patch: patch };
+          // What the row adds; the lists are merged again with the record as it is at the commit.
+          plan.contact = {
+            kind: 'update',
+            id: match.id,
+            position: contactValue.position || null,
+            phones: contactValue.phones,
+            emails: contactValue.emails,
+          };
           result.changes.push('contact');
         }
       } else {
@@ -621,7 +647,7 @@ async function buildPlan(ctx: HandlerContext, i: ImportRunInput): Promise<{ uplo
     last = pct;
     ctx.emit('job:progress', { jobId, done, total });
   };
-  const plan = await runSliced(planGen(ctx.store, upload, i.mapping, i.duplicates, progress));
+  const plan = await runSliced(planGen(ctx.store, ctx.today(), upload, i.mapping, i.duplicates, progress));
   return { upload, plan };
 }
 
@@ -631,11 +657,16 @@ export async function dryRunImport(ctx: HandlerContext, i: ImportRunInput): Prom
 
 // ---- commit and revert ----
 
+/**
+ * One field the import changed, before → after. `f` is a field, or a part of one: 'address.city'
+ * (an address is changed and reverted street by street, city by city) and 'consents.email' (one
+ * channel's consent: a later decision on another channel must not block the revert of this one).
+ */
 interface Change {
   e: 'clients' | 'contacts';
   id: string;
   f: string;
-  /** Before and after the import. */
+  /** Before and after the import (null: not set). */
   b: unknown;
   a: unknown;
 }
@@ -655,7 +686,15 @@ interface ImportRecord {
   revertedBy: string | null;
 }
 
-/** Patches with audit (action 'import') and remembers every field's before and after. */
+/** The value at a field or a part of one ('address.city', 'consents.email'). */
+function valueAt(rec: Record<string, unknown>, f: string): unknown {
+  const [head, part] = f.split('.') as [string, string | undefined];
+  const v = rec[head];
+  if (part === undefined) return v ?? null;
+  return (v as Record<string, unknown> | undefined)?.[part] ?? null;
+}
+
+/** Patches with audit (action 'import') and remembers every field's (or address part's) before and after. */
 function patchKept(
   tx: Tx,
   changes: Change[],
@@ -664,13 +703,38 @@ function patchKept(
   patch: Record<string, unknown>,
 ): void {
   const before = tx.get<Record<string, unknown> & { id: string }>(e, id)!;
-  for (const [f, a] of Object.entries(patch))
-    if (!same(before[f], a)) changes.push({ e, id, f, b: before[f] ?? null, a });
+  for (const [f, a] of Object.entries(patch)) {
+    if (f === 'address') {
+      const was = before.address as Record<string, unknown>;
+      for (const [k, v] of Object.entries(a as Record<string, unknown>))
+        if (!same(was[k], v)) changes.push({ e, id, f: `address.${k}`, b: was[k] ?? null, a: v });
+    } else if (!same(before[f], a)) changes.push({ e, id, f, b: before[f] ?? null, a });
+  }
   patchAudited(tx, e, id, patch, 'import');
 }
 
 export async function commitImport(ctx: HandlerContext, i: ImportRunInput): Promise<ImportCommitResult> {
   const me = ctx.user();
+  const up = uploadFor(ctx, i.uploadId);
+  // A second press (or a second window of this session) while the first commit still checks the
+  // rows would import the file twice: the upload is taken at once, before anything is awaited.
+  if (up.committing)
+    throw new AppError('conflict', 'This file is being imported already', {
+      key: 'errors.import_in_progress',
+    });
+  up.committing = true;
+  try {
+    return await commitPlanned(ctx, me.id, i);
+  } finally {
+    up.committing = false;
+  }
+}
+
+async function commitPlanned(
+  ctx: HandlerContext,
+  userId: string,
+  i: ImportRunInput,
+): Promise<ImportCommitResult> {
   const { upload, plan } = await buildPlan(ctx, i);
   const writes = plan.rows.filter((r) => r.client || r.contact || r.consent);
   if (!writes.length)
@@ -678,8 +742,13 @@ export async function commitImport(ctx: HandlerContext, i: ImportRunInput): Prom
       key: 'errors.import_nothing',
       details: { counts: plan.counts },
     });
+  const changed = (row: number) =>
+    new AppError('conflict', 'A client changed during the import', {
+      key: 'errors.import_changed_meanwhile',
+      details: { row },
+    });
   const rec = await ctx.store
-    .transact({ userId: me.id }, (tx) => {
+    .transact({ userId }, (tx) => {
       const changes: Change[] = [];
       const createdClients: string[] = [];
       const createdContacts: string[] = [];
@@ -693,11 +762,7 @@ export async function commitImport(ctx: HandlerContext, i: ImportRunInput): Prom
         } else if (r.client?.kind === 'update') {
           const cur = tx.get<Client>('clients', r.client.id);
           // Changed while the plan was built (archived, merged): the commit refuses as a whole.
-          if (!cur || cur.archived)
-            throw new AppError('conflict', 'A client changed during the import', {
-              key: 'errors.import_changed_meanwhile',
-              details: { row: r.result.row },
-            });
+          if (!cur || cur.archived) throw changed(r.result.row);
           patchKept(tx, changes, 'clients', r.client.id, r.client.patch);
         }
         if (!clientId) continue;
@@ -713,8 +778,22 @@ export async function commitImport(ctx: HandlerContext, i: ImportRunInput): Prom
           createdContacts.push(p.id);
           contactId = p.id;
         } else if (r.contact?.kind === 'update') {
-          patchKept(tx, changes, 'contacts', r.contact.id, r.contact.patch);
-          contactId = r.contact.id;
+          const cur = tx.get<Contact>('contacts', r.contact.id);
+          // Erased or moved meanwhile: never write personal data back into an erased person.
+          if (!cur || cur.archived || cur.erased || cur.clientId !== clientId) throw changed(r.result.row);
+          // The row's phones and e-mails are added to the person's as they are now.
+          const patch: Record<string, unknown> = {};
+          if (r.contact.position && r.contact.position !== cur.position) patch.position = r.contact.position;
+          const phones = [...new Set([...cur.phones, ...r.contact.phones])].slice(0, 5);
+          if (!same(phones, cur.phones)) patch.phones = phones;
+          const lower = new Set(cur.emails.map((e) => e.toLowerCase()));
+          const emails = [
+            ...cur.emails,
+            ...r.contact.emails.filter((e) => !lower.has(e.toLowerCase())),
+          ].slice(0, 5);
+          if (!same(emails, cur.emails)) patch.emails = emails;
+          if (Object.keys(patch).length) patchKept(tx, changes, 'contacts', cur.id, patch);
+          contactId = cur.id;
         }
         if (r.consent && contactId) {
           const p = tx.get<Contact>('contacts', contactId)!;
@@ -724,22 +803,27 @@ export async function commitImport(ctx: HandlerContext, i: ImportRunInput): Prom
               granted: r.consent.granted,
               at: r.consent.at ?? tx.at,
               source,
-              by: me.id,
+              by: userId,
             };
+            // A person the import creates is archived as a whole by a revert: only changes to
+            // people who were there already are remembered.
+            if (!createdContacts.includes(p.id))
+              changes.push({
+                e: 'contacts',
+                id: p.id,
+                f: 'consents.email',
+                b: p.consents.email ?? null,
+                a: r.consent.granted,
+              });
             // The consent history is evidence: it is only ever appended to (also by a revert).
-            const history = [...p.consentHistory, event];
-            changes.push({
-              e: 'contacts',
-              id: p.id,
-              f: 'consents',
-              b: p.consents,
-              a: { ...p.consents, email: r.consent.granted },
-            });
             patchAudited(
               tx,
               'contacts',
               p.id,
-              { consents: { ...p.consents, email: r.consent.granted }, consentHistory: history },
+              {
+                consents: { ...p.consents, email: r.consent.granted },
+                consentHistory: [...p.consentHistory, event],
+              },
               'import',
             );
           }
@@ -795,8 +879,34 @@ export function listImports(ctx: HandlerContext): ImportRecordOut[] {
   return importsNewestFirst(ctx.store).map((r) => outOf(ctx.store, r));
 }
 
-/** Records that point at a client, other than what the import itself created. */
+/** Records that point at a client by clientId, other than what the import itself created. */
 const REFERRING = ['visits', 'calls', 'localActions', 'orderLines', 'deals', 'correctionRequests'] as const;
+
+interface AuditRow {
+  id: string;
+  at: string;
+  field: string | null;
+  old: unknown;
+}
+
+/**
+ * Whether a record the import created differs now from how the import left it. Judged by values,
+ * not by dates: each field changed after the import (per the audit log) is compared with its
+ * value before its first such change, so a change that was undone since (a later import reverted,
+ * say) does not count, and neither does a clock that did not move.
+ */
+function changedSince(store: Store, id: string, since: string): boolean {
+  const first = new Map<string, unknown>();
+  const entries = store
+    .byIndex<AuditRow>('audit', 'entityId', id)
+    .filter((a) => a.field !== null && a.at > since)
+    .sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : x.id < y.id ? -1 : 1));
+  for (const a of entries) if (!first.has(a.field!)) first.set(a.field!, a.old);
+  const rec = store.get<Record<string, unknown> & { id: string }>('clients', id) ?? store.get('contacts', id);
+  if (!rec) return false;
+  for (const [f, old] of first) if (!same(rec[f] ?? null, old ?? null)) return true;
+  return false;
+}
 
 export async function revertImport(ctx: HandlerContext, id: string): Promise<ImportRevertResult> {
   const me = ctx.user();
@@ -812,59 +922,89 @@ export async function revertImport(ctx: HandlerContext, id: string): Promise<Imp
     throw new AppError('conflict', 'Only the newest import can be reverted', {
       key: 'errors.import_not_last',
     });
+  const store = ctx.store;
   const nameOf = (e: Change['e'], rid: string): string => {
-    if (e === 'clients') return ctx.store.get<Client>('clients', rid)?.name ?? '';
-    const p = ctx.store.get<Contact>('contacts', rid);
-    return p ? (ctx.store.get<Client>('clients', p.clientId)?.name ?? '') : '';
+    if (e === 'clients') return store.get<Client>('clients', rid)?.name ?? '';
+    const p = store.get<Contact>('contacts', rid);
+    return p ? (store.get<Client>('clients', p.clientId)?.name ?? '') : '';
   };
-  return ctx.store.transact({ userId: me.id }, (tx) => {
+  // Judged before the revert writes anything (its own writes are no "change since").
+  const createdContacts = new Set(rec.createdContacts);
+  const contactKept = new Set(
+    rec.createdContacts.filter((pid) => {
+      const p = store.get<Contact>('contacts', pid);
+      return !!p && !p.archived && changedSince(store, pid, rec.createdAt);
+    }),
+  );
+  const clientKept = new Set(
+    rec.createdClients.filter((cid) => {
+      const c = store.get<Client>('clients', cid);
+      if (!c || c.archived) return false;
+      return (
+        changedSince(store, cid, rec.createdAt) ||
+        REFERRING.some((col) => store.byIndex(col, 'clientId', cid).length > 0) ||
+        store.byIndex('attachments', 'ownerId', cid).length > 0 ||
+        store
+          .byIndex<Contact>('contacts', 'clientId', cid)
+          .some((p) => !p.archived && (!createdContacts.has(p.id) || contactKept.has(p.id))) ||
+        store.byIndex<Client>('clients', 'parentId', cid).some((o) => !o.archived) ||
+        // The survivor of a merge holds what the merged client had, even when nothing moved.
+        store
+          .byIndex<{ id: string; undoneAt?: string | null }>('merges', 'survivorId', cid)
+          .some((m) => !m.undoneAt)
+      );
+    }),
+  );
+  return store.transact({ userId: me.id }, (tx) => {
     const kept: ImportKeptField[] = [];
     let restored = 0;
     let removed = 0;
-    const createdContacts = new Set(rec.createdContacts);
-    // Newest change first, so a field changed twice (client, then consents) ends at its first value.
+    // Newest change first, so a field changed twice ends at its first value.
     for (const c of [...rec.changes].reverse()) {
-      const cur = tx.get<Record<string, unknown> & { id: string; archived?: boolean }>(c.e, c.id);
+      const cur = tx.get<Record<string, unknown> & { id: string }>(c.e, c.id);
       if (!cur) continue;
-      if (same(cur[c.f], c.a)) {
-        if (c.e === 'contacts' && c.f === 'consents') {
-          // Consents go back, and the history says so (it is never rewritten).
-          const p = cur as unknown as Contact;
-          const before = (c.b ?? {}) as Contact['consents'];
-          const events: ConsentEvent[] = [];
-          for (const ch of ['email', 'phone', 'sms'] as const)
-            if (before[ch] !== p.consents[ch] && before[ch] !== undefined)
-              events.push({
-                channel: ch,
-                granted: before[ch],
-                at: tx.at,
-                source: `revert: ${rec.fileName}`,
-                by: me.id,
-              });
-          patchAudited(
-            tx,
-            'contacts',
-            c.id,
-            { consents: before, consentHistory: [...p.consentHistory, ...events] },
-            'import',
-          );
-        } else patchAudited(tx, c.e, c.id, { [c.f]: c.b }, 'import');
-        restored++;
-      } else
+      const now = valueAt(cur, c.f);
+      if (!same(now, c.a)) {
         kept.push({
           entity: c.e,
           id: c.id,
           name: nameOf(c.e, c.id),
           field: c.f,
           imported: c.a,
-          current: cur[c.f] ?? null,
+          current: now,
         });
+        continue;
+      }
+      const [head, part] = c.f.split('.') as [string, string | undefined];
+      if (c.e === 'contacts' && head === 'consents' && part) {
+        // The consent goes back, and the history says so (it is only ever appended to). A consent
+        // that was never asked before the import is recorded as withdrawn: the history cannot say
+        // "not asked" after a "yes".
+        const p = cur as unknown as Contact;
+        const back = (c.b as boolean | null) ?? false;
+        const event: ConsentEvent = {
+          channel: part as ConsentEvent['channel'],
+          granted: back,
+          at: tx.at,
+          source: `revert: ${rec.fileName}`,
+          by: me.id,
+        };
+        patchAudited(
+          tx,
+          'contacts',
+          c.id,
+          { consents: { ...p.consents, [part]: back }, consentHistory: [...p.consentHistory, event] },
+          'import',
+        );
+      } else if (part) {
+        patchAudited(tx, c.e, c.id, { [head]: { ...(cur[head] as object), [part]: c.b ?? '' } }, 'import');
+      } else patchAudited(tx, c.e, c.id, { [c.f]: c.b }, 'import');
+      restored++;
     }
     for (const pid of rec.createdContacts) {
       const p = tx.get<Contact>('contacts', pid);
       if (!p || p.archived) continue;
-      if (p.updatedAt !== rec.createdAt) {
-        // Edited since the import: the person stays.
+      if (contactKept.has(pid)) {
         kept.push({
           entity: 'contacts',
           id: pid,
@@ -880,15 +1020,20 @@ export async function revertImport(ctx: HandlerContext, id: string): Promise<Imp
     }
     for (const cid of rec.createdClients) {
       const c = tx.get<Client>('clients', cid);
-      if (!c || c.archived) continue;
-      const used =
-        c.updatedAt !== rec.createdAt ||
-        REFERRING.some((col) => ctx.store.byIndex(col, 'clientId', cid).length > 0) ||
-        ctx.store
-          .byIndex<Contact>('contacts', 'clientId', cid)
-          .some((p) => !createdContacts.has(p.id) && !p.archived) ||
-        ctx.store.byIndex<Client>('clients', 'parentId', cid).some((o) => !o.archived);
-      if (used) {
+      if (!c) continue;
+      if (c.archived) {
+        // Merged into another client since: what it had lives on in the survivor.
+        kept.push({
+          entity: 'clients',
+          id: cid,
+          name: c.name,
+          field: 'created',
+          imported: null,
+          current: c.mergedInto ?? null,
+        });
+        continue;
+      }
+      if (clientKept.has(cid)) {
         kept.push({
           entity: 'clients',
           id: cid,
@@ -910,7 +1055,7 @@ export async function revertImport(ctx: HandlerContext, id: string): Promise<Imp
       removed++;
     }
     const done = tx.patch<ImportRecord>('imports', rec.id, { revertedAt: tx.at, revertedBy: me.id });
-    return { import: outOf(ctx.store, done), restored, removed, kept };
+    return { import: outOf(store, done), restored, removed, kept };
   });
 }
 

@@ -49,6 +49,7 @@ const en = {
     import_needs_empty: 'Importing needs an empty data folder.',
     store_newer: 'This data folder was written by a newer version of Regio. Update Regio to open it.',
     client_not_found: 'This client no longer exists.',
+    import_in_progress: 'This file is being imported already. Wait for the result.',
     import_too_big: 'The file is too big (max 5 MB).',
     import_empty: 'The file has no data rows.',
     import_xls: 'Old .xls files are not supported. Save the file as XLSX or CSV.',
@@ -135,6 +136,9 @@ const en = {
     bulk_nothing: 'Choose at least one value to change.',
     same_client: 'A client cannot be a duplicate of itself.',
     external_code_taken: 'Another client already has this external code.',
+    import_date_future: 'This date is in the future.',
+    import_tax_id_other_client:
+      'This tax ID belongs to another client with another name in another town. Add the external code to say which client this row updates.',
     import_number_mangled:
       'Excel wrote this number in scientific notation and lost digits. Format the column as text and save again.',
     import_country: 'Unknown country: write PL, Polska, CZ or Česko.',
@@ -195,6 +199,7 @@ const pl: Translation<typeof en> = {
     import_needs_empty: 'Import wymaga pustego folderu danych.',
     store_newer: 'Ten folder danych zapisała nowsza wersja Regio. Zaktualizuj Regio, aby go otworzyć.',
     client_not_found: 'Ten klient już nie istnieje.',
+    import_in_progress: 'Ten plik jest już importowany. Poczekaj na wynik.',
     import_too_big: 'Plik jest za duży (maks. 5 MB).',
     import_empty: 'Plik nie zawiera wierszy z danymi.',
     import_xls: 'Stary format .xls nie jest obsługiwany. Zapisz plik jako XLSX lub CSV.',
@@ -282,6 +287,9 @@ const pl: Translation<typeof en> = {
     bulk_nothing: 'Wybierz co najmniej jedną wartość do zmiany.',
     same_client: 'Klient nie może być duplikatem samego siebie.',
     external_code_taken: 'Inny klient ma już ten kod zewnętrzny.',
+    import_date_future: 'Ta data jest w przyszłości.',
+    import_tax_id_other_client:
+      'Ten NIP ma inny klient, o innej nazwie, w innej miejscowości. Dodaj kod zewnętrzny, aby wskazać, którego klienta ten wiersz aktualizuje.',
     import_number_mangled:
       'Excel zapisał tę liczbę w notacji wykładniczej i stracił cyfry. Sformatuj kolumnę jako tekst i zapisz ponownie.',
     import_country: 'Nieznany kraj: wpisz PL, Polska, CZ lub Czechy.',
@@ -343,6 +351,7 @@ const cs: Translation<typeof en> = {
     store_newer:
       'Tuto datovou složku zapsala novější verze Regio. Aktualizujte Regio, abyste ji mohli otevřít.',
     client_not_found: 'Tento zákazník už neexistuje.',
+    import_in_progress: 'Tento soubor se už importuje. Počkejte na výsledek.',
     import_too_big: 'Soubor je příliš velký (max. 5 MB).',
     import_empty: 'Soubor neobsahuje žádné řádky s daty.',
     import_xls: 'Starý formát .xls není podporován. Uložte soubor jako XLSX nebo CSV.',
@@ -428,6 +437,9 @@ const cs: Translation<typeof en> = {
     bulk_nothing: 'Vyberte alespoň jednu hodnotu ke změně.',
     same_client: 'Zákazník nemůže být duplikátem sám sebe.',
     external_code_taken: 'Tento externí kód už má jiný zákazník.',
+    import_date_future: 'Toto datum je v budoucnosti.',
+    import_tax_id_other_client:
+      'Toto IČO má jiný zákazník s jiným názvem v jiném místě. Doplňte externí kód, aby bylo jasné, kterého zákazníka řádek aktualizuje.',
     import_number_mangled:
       'Excel zapsal toto číslo ve vědeckém formátu a ztratil číslice. Naformátujte sloupec jako text a uložte znovu.',
     import_country: 'Neznámá země: napište PL, Polsko, CZ nebo Česko.',

@@ -124,7 +124,8 @@ export function MergeDialog({ a, b, onClose, onMerged }: Props) {
                 onClick={swap}
                 // Not `disabled`: the keyboard stays on Swap while the new comparison loads.
                 aria-disabled={busy || undefined}
-                aria-label={t('merge_dialog.swap_label', { name: preview.merged.name })}
+                // A title, not aria-label: the accessible name must contain the visible "Swap".
+                title={t('merge_dialog.swap_label', { name: preview.merged.name })}
                 data-testid="merge-swap"
               >
                 <span aria-hidden="true">⇄ </span>

@@ -158,7 +158,8 @@ function Preview({ store }: { store: StoreApi<ImportState> }) {
       {columns.length === 0 ? (
         <p className="muted">{t('clientImport:preview.none')}</p>
       ) : (
-        <div className="table-wrap">
+        // A wide file scrolls sideways: the region takes focus so the keyboard can scroll it.
+        <div className="table-wrap" role="region" aria-labelledby={id} tabIndex={0}>
           <table className="table table--compact" data-testid="import-preview" aria-labelledby={id}>
             <thead>
               <tr>
