@@ -436,6 +436,37 @@ describe('imports of clients', () => {
     expect(await t.ok<ImportPreset[]>(op, 'importPresets:list', {})).toEqual([]);
   });
 
+  it('suspects the same clients, for the same reasons, as the client form’s warning does', async () => {
+    // Rows a hurried operator might type in the form instead: each is checked both ways.
+    const rows = [
+      ['Sklep U Zosi', 'Zielona 3', 'Łódź', '90-002', '', ''],
+      ['Zupełnie Inny Sklep', 'Zielona 3', 'Łódź', '90-002', '', ''],
+      ['Delikatesy Sniezka', 'Długa 7', 'Kraków', '30-001', '', ''],
+      ['Hurtownia Nowa', 'Polna 1', 'Gdańsk', '80-001', '12 999 88 77', ''],
+      ['Kiosk Zofii', 'Lipowa 40', 'Łódź', '90-001', '', 'zofia@podlipa.pl'],
+    ];
+    const u = await upload(
+      win1250([['Nazwa', 'Ulica', 'Miasto', 'Kod pocztowy', 'Telefon', 'E-mail'], ...rows]),
+    );
+    const s = await run('imports:dryRun', u);
+    const byRow = new Map(s.rows.map((r) => [r.row, r]));
+    for (const [k, [name, street, city, postalCode, phone, email]] of rows.entries()) {
+      const form = await t.ok<Array<{ clientId: string; reasons: string[] }>>(op, 'clients:checkDuplicates', {
+        name,
+        phone: phone || null,
+        email: email || null,
+        address: { street, city, postalCode, country: 'PL' },
+      });
+      const imported = byRow.get(k + 2)!.suspects.filter((x) => x.clientId);
+      expect(
+        imported.map((x) => [x.clientId, [...x.reasons].sort()]).sort(),
+        `${name}: the import and the form disagree`,
+      ).toEqual(form.map((x) => [x.clientId, [...x.reasons].sort()]).sort());
+    }
+    // The data is made so that most rows have a suspect, of each kind.
+    expect(s.counts.duplicate).toBeGreaterThanOrEqual(3);
+  });
+
   it('the rows and the revert survive a restart of the core', async () => {
     const before = await t.ok<ImportRecordOut[]>(op, 'imports:list', {});
     await t.reopen();
