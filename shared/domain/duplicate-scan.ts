@@ -1,5 +1,5 @@
 import type { DuplicateReason } from '../contract/clients.schema';
-import { houseNumber, nameKey, streetKey, trigrams, dice } from './similarity';
+import { houseNumber, nameKey, sameShop, streetKey, trigrams, dice } from './similarity';
 import { fold } from './text';
 
 // The scan of the whole client base for suspected duplicates (PRODUCT.md §4, issue 5): the same
@@ -273,6 +273,7 @@ export function* scanDuplicatesGen(
           if (sim < SCAN_NAME_THRESHOLD) continue;
           // Same rule as sameStreet() in similarity.ts (kept inline: the trigram sets are prepared).
           if (p.house !== null && q.house !== null && p.house !== q.house) continue;
+          if (!sameShop(p.key, q.key)) continue;
           const streetSim = !p.streetGrams || !q.streetGrams ? 1 : dice(p.streetGrams, q.streetGrams);
           if (streetSim >= SCAN_STREET_THRESHOLD) note(p.c.id, q.c.id, 'name_address', sim);
         }

@@ -42,4 +42,21 @@ describe('company name similarity', () => {
     expect(sameStreet('', k('Długa 5'), 0.6)).toBe(true);
     expect(sameStreet(k('Długa 5'), k('Krótka 5'), 0.6)).toBe(false);
   });
+
+  it('tells apart two shops of one kind that share only the kind, or differ in their number', () => {
+    expect(
+      nameSimilarity('Sklep Spożywczo-Przemysłowy „Na Rogu”', 'Sklep Spożywczo-Przemysłowy „U Zosi”'),
+    ).toBe(0);
+    expect(
+      nameSimilarity('Sklep Spożywczo-Przemysłowy „Jarzębinka”', 'Sklep Spożywczo-Przemysłowy „Malinka”'),
+    ).toBe(0);
+    expect(nameSimilarity('Sklep Lewiatan nr 86', 'Sklep Lewiatan nr 597')).toBe(0);
+    expect(nameSimilarity('Sklep Lewiatan nr 86', 'SKLEP LEWIATAN 86')).toBeGreaterThan(0.75);
+    // A typo, also in the shop's kind, is not told apart (short names with a typo stay under the
+    // threshold: the trigrams' limit, measured in BENCHMARKS.md).
+    expect(nameSimilarity('Lahůdky Král', 'Lahdůky Král')).toBeGreaterThan(0.6);
+    expect(nameSimilarity('Delikatesy Agata', 'Delikatesy Agatka')).toBeGreaterThan(0.8);
+    // A name of shop kinds only is compared as a whole.
+    expect(nameSimilarity('Sklep spożywczy', 'SKLEP SPOZYWCZY')).toBe(1);
+  });
 });

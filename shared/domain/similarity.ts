@@ -62,9 +62,113 @@ export function dice(a: Set<string>, b: Set<string>): number {
   return (2 * common) / (a.size + b.size);
 }
 
-/** Similarity of two company names in [0, 1]. */
+/**
+ * Words that say what kind of shop it is, not which one (folded): two shops of one kind with
+ * different names share them. Kept out of the distinctive part of a name (see sameShop). Shop kinds
+ * that tell shops apart (piekarnia, cukiernia, apteka …) are not here.
+ */
+const GENERIC = new Set([
+  'sklep',
+  'sklepik',
+  'spozywczy',
+  'spozywcza',
+  'spozywczo',
+  'przemyslowy',
+  'przemyslowa',
+  'delikatesy',
+  'kiosk',
+  'market',
+  'supermarket',
+  'minimarket',
+  'hipermarket',
+  'hurtownia',
+  'osiedlowy',
+  'osiedlowa',
+  'phu',
+  'fhu',
+  'pphu',
+  'ppuh',
+  'przedsiebiorstwo',
+  'handlowo',
+  'uslugowe',
+  'handlowe',
+  'handlowy',
+  'firma',
+  'handel',
+  'stacja',
+  'paliw',
+  'potraviny',
+  'vecerka',
+  'smisene',
+  'zbozi',
+  'obchod',
+  'prodejna',
+  'lahudky',
+  'trafika',
+  'drogerie',
+  'cerpaci',
+  'stanice',
+  'cs',
+  'nr',
+]);
+
+/** The numbers in a name key, in order ("lewiatan nr 86" → "86"); '' when none. */
+export function nameNumbers(key: string): string {
+  return key
+    .split(' ')
+    .filter((w) => /^\d/.test(w))
+    .join(' ');
+}
+
+/** The words of a name key that say which shop it is (no shop kinds, no single letters). */
+export function distinctKey(key: string): string {
+  return key
+    .split(' ')
+    .filter((w) => w.length > 1 && !GENERIC.has(w))
+    .join(' ');
+}
+
+/** Share of `a`'s trigrams that are in `b`. */
+function containment(a: Set<string>, b: Set<string>): number {
+  if (!a.size) return 1;
+  let common = 0;
+  for (const g of a) if (b.has(g)) common++;
+  return common / a.size;
+}
+
+/** How much of a name's distinctive part must be found in the other name. */
+export const DISTINCT_CONTAINMENT = 0.5;
+
+/**
+ * Two name keys whose trigrams are alike may still name two shops: "Sklep Spożywczo-Przemysłowy
+ * „Na Rogu”" and "… „U Zosi”" share the long kind and nothing else; "Lewiatan nr 86" and "nr 597"
+ * are two outlets. They are one shop only if their numbers agree (where both have some) and each
+ * one's distinctive words are (mostly) found in the other — a typo in a word still is.
+ */
+export function sameShop(keyA: string, keyB: string): boolean {
+  const na = nameNumbers(keyA);
+  const nb = nameNumbers(keyB);
+  if (na && nb && na !== nb) return false;
+  const da = distinctKey(keyA);
+  const db = distinctKey(keyB);
+  // A name of shop kinds only ("Sklep spożywczy"): the trigram similarity alone decides.
+  if (!da || !db) return true;
+  // Against the other's whole name and its distinctive words alone (so a word at the start of one
+  // and in the middle of the other still meets its first trigrams).
+  const inB = new Set([...trigrams(keyB), ...trigrams(db)]);
+  const inA = new Set([...trigrams(keyA), ...trigrams(da)]);
+  return (
+    containment(trigrams(da), inB) >= DISTINCT_CONTAINMENT &&
+    containment(trigrams(db), inA) >= DISTINCT_CONTAINMENT
+  );
+}
+
+/** Similarity of two company names in [0, 1]; 0 for two names that sameShop tells apart. */
 export function nameSimilarity(a: string, b: string): number {
-  return dice(trigrams(nameKey(a)), trigrams(nameKey(b)));
+  const ka = nameKey(a);
+  const kb = nameKey(b);
+  if (!sameShop(ka, kb)) return 0;
+  return dice(trigrams(ka), trigrams(kb));
 }
 
 /**

@@ -9,18 +9,23 @@ import type { ChildResult, LatencyStats, LaunchResult, StoreName } from './bench
 import { RESULT_PREFIX, STORE_NAMES } from './bench-adapter.types';
 import type { ClientsResult } from './clients-bench.types';
 import { clientsSection } from './clients-report';
+import type { DedupeResult } from './dedupe-bench.types';
+import { dedupeSection } from './dedupe-report';
 
-// npm run bench [-- --scale S|L|both] [--quick] [--only stores|clients] [--no-browser]
+// npm run bench [-- --scale S|L|both] [--quick] [--only stores|clients|dedupe] [--no-browser]
 // Runs every store at every scale, each in its own child process (peak memory is per store), then
 // prints one side-by-side table per scale; then the client base (search, list, card) in a real
-// core and a real browser at the largest scale asked for (clients-child.ts). Rewrites
+// core and a real browser at the largest scale asked for (clients-child.ts); then the duplicate
+// scan (recall and precision on planted pairs, time) and an import of 10 000 rows, in a real core
+// and a real browser, at the largest scale asked for (dedupe-child.ts). Rewrites
 // docs/BENCHMARKS.md: the hand-written analysis between the ANALYSIS markers survives the rewrite,
-// and with --only the other part's section is kept as the last run wrote it.
+// and with --only the other parts' sections are kept as the last run wrote them.
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const DOC = path.join(ROOT, 'docs', 'BENCHMARKS.md');
 const CHILD = 'test/bench/bench-child.ts';
 const CLIENTS_CHILD = 'test/bench/clients-child.ts';
+const DEDUPE_CHILD = 'test/bench/dedupe-child.ts';
 const CHILD_TIMEOUT_MS = 30 * 60_000;
 const ANALYSIS_START = '<!-- ANALYSIS:START (kept when the benchmark rewrites this file) -->';
 const ANALYSIS_END = '<!-- ANALYSIS:END -->';
@@ -28,6 +33,8 @@ const STORES_START = '<!-- STORES:START -->';
 const STORES_END = '<!-- STORES:END -->';
 const CLIENTS_START = '<!-- CLIENTS:START -->';
 const CLIENTS_END = '<!-- CLIENTS:END -->';
+const DEDUPE_START = '<!-- DEDUPE:START -->';
+const DEDUPE_END = '<!-- DEDUPE:END -->';
 
 interface Failure {
   store: StoreName;
@@ -37,7 +44,8 @@ interface Failure {
 type Outcome =
   { ok: true; result: ChildResult; launch: LaunchResult | Failure } | { ok: false; failure: Failure };
 
-type Part = 'stores' | 'clients';
+const PARTS = ['stores', 'clients', 'dedupe'] as const;
+type Part = (typeof PARTS)[number];
 interface Args {
   scales: DatasetScale[];
   quick: boolean;
@@ -46,7 +54,8 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const usage = 'usage: run.bench.ts [--scale S|L|both] [--quick] [--only stores|clients] [--no-browser]';
+  const usage =
+    'usage: run.bench.ts [--scale S|L|both] [--quick] [--only stores|clients|dedupe] [--no-browser]';
   let scale = 'both';
   let quick = false;
   let only = '';
@@ -61,9 +70,9 @@ function parseArgs(argv: string[]): Args {
     else if (a.startsWith('--only=')) only = a.slice('--only='.length);
     else throw new Error(`unknown argument ${a}; ${usage}`);
   }
-  if (only && only !== 'stores' && only !== 'clients')
-    throw new Error(`--only must be stores or clients; ${usage}`);
-  const parts: Part[] = only ? [only as Part] : ['stores', 'clients'];
+  if (only && !(PARTS as readonly string[]).includes(only))
+    throw new Error(`--only must be one of ${PARTS.join(', ')}; ${usage}`);
+  const parts: Part[] = only ? [only as Part] : [...PARTS];
   if (scale === 'both') return { scales: ['S', 'L'], quick, parts, browser };
   if (scale === 'S' || scale === 'L') return { scales: [scale], quick, parts, browser };
   throw new Error(`--scale must be S, L or both, not ${scale}`);
@@ -148,6 +157,23 @@ async function runClients(
     if (r.code !== 0 || !r.result)
       return { ok: false, error: `child exited with ${r.code}: ${lastLines(r.stderrTail)}` };
     return { ok: true, result: JSON.parse(r.result) as ClientsResult };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Duplicates and imports: the scan's recall, precision and time, an import of 10 000 rows, the window meanwhile. */
+async function runDedupe(
+  scale: DatasetScale,
+  browser: boolean,
+): Promise<{ ok: true; result: DedupeResult } | { ok: false; error: string }> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `regio-bench-dedupe-${scale}-`));
+  try {
+    process.stderr.write(`\n▶ duplicates and imports at ${scale} in ${dir}\n`);
+    const r = await runChild([scale, dir, ...(browser ? [] : ['--no-browser'])], DEDUPE_CHILD);
+    if (r.code !== 0 || !r.result)
+      return { ok: false, error: `child exited with ${r.code}: ${lastLines(r.stderrTail)}` };
+    return { ok: true, result: JSON.parse(r.result) as DedupeResult };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -333,7 +359,9 @@ function keptStores(): string {
   if (kept || !existsSync(DOC)) return kept || fallback;
   const old = readFileSync(DOC, 'utf8');
   const a = old.indexOf('## Scale ');
-  const ends = [old.indexOf(CLIENTS_START), old.indexOf('## Analysis')].filter((i) => i > a);
+  const ends = [old.indexOf(CLIENTS_START), old.indexOf(DEDUPE_START), old.indexOf('## Analysis')].filter(
+    (i) => i > a,
+  );
   if (a < 0 || !ends.length) return fallback;
   return `${STORES_START}\n${old.slice(a, Math.min(...ends)).trimEnd()}\n\n${STORES_END}`;
 }
@@ -419,6 +447,16 @@ async function main(): Promise<void> {
     consoleOut.push(body);
     clientsBlock = `${CLIENTS_START}\n${body}\n${CLIENTS_END}`;
   }
+  let dedupeBlock: string | null = null;
+  if (parts.includes('dedupe')) {
+    // The issue's targets are for L: the dedupe part runs at the largest scale asked for.
+    const scale: DatasetScale = scales.includes('L') ? 'L' : 'S';
+    const t0 = performance.now();
+    const r = await runDedupe(scale, browser);
+    const body = dedupeSection(r, { scale, wallMs: performance.now() - t0, date: new Date().toISOString() });
+    consoleOut.push(body);
+    dedupeBlock = `${DEDUPE_START}\n${body}\n${DEDUPE_END}`;
+  }
   const cmd = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
   const storesBlock = parts.includes('stores')
     ? `${STORES_START}\n${sections.join('\n')}${STORES_END}`
@@ -428,13 +466,18 @@ async function main(): Promise<void> {
     CLIENTS_END,
     `${CLIENTS_START}\n_Not measured yet: run npm run bench -- --only clients._\n${CLIENTS_END}`,
   );
+  dedupeBlock ??= keptBlock(
+    DEDUPE_START,
+    DEDUPE_END,
+    `${DEDUPE_START}\n_Not measured yet: run npm run bench -- --only dedupe._\n${DEDUPE_END}`,
+  );
   const doc = [
     '# Benchmarks',
     '',
     '<!-- Written by test/bench/run.bench.ts; edit only the analysis section, the rest is regenerated. -->',
     '',
     `- Date: ${started.toISOString()}`,
-    `- Command: \`${cmd}\`${quick ? ' (quick: fewer operations per measurement)' : ''}${parts.length === 1 ? ` (only the ${parts[0]} part; the other part is from an earlier run and says when it was measured)` : ''}`,
+    `- Command: \`${cmd}\`${quick ? ' (quick: fewer operations per measurement)' : ''}${parts.length === 1 ? ` (only the ${parts[0]} part; the other parts are from earlier runs and say when they were measured)` : ''}`,
     `- Machine: ${machine()}`,
     `- Total wall time: ${ms(performance.now() - wall0)}`,
     '',
@@ -443,6 +486,8 @@ async function main(): Promise<void> {
     storesBlock,
     '',
     clientsBlock,
+    '',
+    dedupeBlock,
     '',
     '## Analysis',
     '',

@@ -73,6 +73,7 @@ export function postalCode(country: Country, n: number): string {
 export class FakeData {
   private readonly taxIds = new Set<string>();
   private readonly emails = new Set<string>();
+  private readonly phones = new Set<string>();
 
   constructor(readonly rng: Rng) {}
 
@@ -94,14 +95,31 @@ export class FakeData {
     return { firstName: this.pick(first), surname: female ? pair[1] : pair[0], female };
   }
   mobile(country: Country): string {
-    return country === 'PL'
-      ? `+48${this.pick(W.PL_MOBILE)}${rngDigits(this.rng, 7)}`
-      : `+420${this.pick(W.CZ_MOBILE)}${rngDigits(this.rng, 6)}`;
+    return this.uniquePhone(
+      country === 'PL'
+        ? `+48${this.pick(W.PL_MOBILE)}${rngDigits(this.rng, 7)}`
+        : `+420${this.pick(W.CZ_MOBILE)}${rngDigits(this.rng, 6)}`,
+    );
   }
   landline(country: Country, city: CitySpec): string {
-    return country === 'PL'
-      ? `+48${city.area}${rngDigits(this.rng, 7)}`
-      : `+420${city.area}${rngDigits(this.rng, 9 - city.area.length)}`;
+    return this.uniquePhone(
+      country === 'PL'
+        ? `+48${city.area}${rngDigits(this.rng, 7)}`
+        : `+420${city.area}${rngDigits(this.rng, 9 - city.area.length)}`,
+    );
+  }
+  /**
+   * A number no one else of this run has (two unrelated shops sharing a phone by chance is what
+   * the duplicate scan reports — at L random draws collided dozens of times). A taken number is
+   * counted up in its last digits, without drawing from the rng.
+   */
+  private uniquePhone(p: string): string {
+    while (this.phones.has(p)) {
+      const tail = p.slice(-4);
+      p = p.slice(0, -4) + String((Number(tail) + 1) % 10_000).padStart(4, '0');
+    }
+    this.phones.add(p);
+    return p;
   }
   emailDomain(country: Country): string {
     return this.pick(country === 'PL' ? W.PL_EMAIL_DOMAINS : W.CZ_EMAIL_DOMAINS);

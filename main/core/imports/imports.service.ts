@@ -27,8 +27,8 @@ import type {
 } from '../../../shared/contract/imports.schema';
 import { IMPORT_MAX_BYTES } from '../../../shared/contract/imports.schema';
 import type { Country } from '../../../shared/domain/contact-data';
-import { probeDuplicates } from '../../../shared/domain/duplicate-probe';
-import type { ProbeCandidate } from '../../../shared/domain/duplicate-probe';
+import { probeDuplicatesGen } from '../../../shared/domain/duplicate-probe';
+import type { ProbeCandidate, ProbeSuspect } from '../../../shared/domain/duplicate-probe';
 import { normalizeIco, normalizeNip } from '../../../shared/domain/tax-ids';
 import { nameSimilarity } from '../../../shared/domain/similarity';
 import { fold } from '../../../shared/domain/text';
@@ -68,6 +68,8 @@ interface Upload {
   at: number;
   /** A commit of this file is under way. */
   committing?: boolean;
+  /** The last plan built for this file, and what it was built from (the commit reuses it). */
+  lastPlan?: { key: string; plan: Plan };
 }
 const uploads = new WeakMap<Store, Map<string, Upload>>();
 
@@ -580,11 +582,24 @@ function* planGen(
   yield;
 
   // New rows against the base and each other: the scan's rules, only around the new rows.
-  const suspects = probeDuplicates(
+  // Sliced like the rows (the probe yields every few hundred steps); its share of the progress bar
+  // is not known in advance, so it creeps towards the end rather than jumping.
+  const probe = probeDuplicatesGen(
     store.all<Client>('clients'),
     store.all<Contact>('contacts'),
     fresh.map((f) => f.cand),
   );
+  let suspects: ProbeSuspect[][];
+  for (let k = 1; ; k++) {
+    const r = probe.next();
+    if (r.done) {
+      suspects = r.value;
+      break;
+    }
+    if (k % 16 === 0)
+      onProgress(parsed.rows.length + Math.floor(parsed.rows.length * (1 - 16 / (16 + k))), total);
+    yield;
+  }
   fresh.forEach((f, k) => {
     const s = suspects[k]!;
     if (!s.length) return;
@@ -647,7 +662,28 @@ async function buildPlan(ctx: HandlerContext, i: ImportRunInput): Promise<{ uplo
     last = pct;
     ctx.emit('job:progress', { jobId, done, total });
   };
-  const plan = await runSliced(planGen(ctx.store, ctx.today(), upload, i.mapping, i.duplicates, progress));
+  // The plan reads clients, contacts, segments and reps: while none of them changed, the dry run's
+  // plan is the commit's (checked again inside the transaction where it matters).
+  const st = ctx.store;
+  const key = JSON.stringify([
+    i.mapping,
+    i.duplicates,
+    ctx.today(),
+    ...['clients', 'contacts', 'dictionaries', 'users'].map((c) => st.collection(c).version),
+  ]);
+  if (upload.lastPlan?.key === key) {
+    progress(1, 1);
+    return { upload, plan: upload.lastPlan.plan };
+  }
+  const plan = await runSliced(planGen(st, ctx.today(), upload, i.mapping, i.duplicates, progress));
+  // Built in slices: kept only if nothing it read changed meanwhile.
+  const after = JSON.stringify([
+    i.mapping,
+    i.duplicates,
+    ctx.today(),
+    ...['clients', 'contacts', 'dictionaries', 'users'].map((c) => st.collection(c).version),
+  ]);
+  if (after === key) upload.lastPlan = { key, plan };
   return { upload, plan };
 }
 

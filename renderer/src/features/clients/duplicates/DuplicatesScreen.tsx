@@ -22,6 +22,9 @@ import { KeptList } from './KeptList';
 import { MergeDialog } from './MergeDialog';
 import './Duplicates.css';
 
+/** Pairs shown at first, and added by each "show more". */
+const PAGE = 50;
+
 /**
  * The scan of the whole base for suspected duplicates (operator, admin). The scan runs in the core
  * while the window stays usable: a progress bar (from the core's progress events) with the seconds
@@ -48,6 +51,15 @@ export function DuplicatesScreen() {
   const [merging, setMerging] = useState<{ pair: DuplicatePair; index: number } | null>(null);
   const [undoError, setUndoError] = useState<unknown>(null);
   const [kept, setKept] = useState<KeptField[] | null>(null);
+  // Pairs are rendered a page at a time: 600 pair cards at once held the window for ~600 ms at L.
+  const [shown, setShown] = useState(PAGE);
+  // A new scan starts from the first page again (state adjusted while rendering, as React advises
+  // for state that follows a prop, rather than in an effect).
+  const [lastStatus, setLastStatus] = useState(s.status);
+  if (s.status !== lastStatus) {
+    setLastStatus(s.status);
+    if (s.status === 'scanning') setShown(PAGE);
+  }
 
   /** The keyboard goes to the pair that took the place of the one at `index` (or the count). */
   const focusAfterRemoval = (testId: string, index: number) =>
@@ -180,7 +192,7 @@ export function DuplicatesScreen() {
             </p>
           ) : (
             <ul className="duplicates__list" aria-labelledby={listId} data-testid="dup-list">
-              {s.pairs.map((p, index) => {
+              {s.pairs.slice(0, shown).map((p, index) => {
                 const key = pairKey(p.a.id, p.b.id);
                 const busy = Boolean(s.busy[key]);
                 const error = s.pairErrors[key];
@@ -242,6 +254,16 @@ export function DuplicatesScreen() {
                 );
               })}
             </ul>
+          )}
+          {s.pairs.length > shown && (
+            <button
+              type="button"
+              className="button duplicates__more"
+              onClick={() => setShown((n) => n + PAGE)}
+              data-testid="dup-more"
+            >
+              {t('more', { count: Math.min(PAGE, s.pairs.length - shown) })}
+            </button>
           )}
         </>
       )}

@@ -215,9 +215,14 @@ function Counts({ counts, testIds }: { counts: ImportCounts; testIds?: boolean }
   );
 }
 
+/** Row results shown at first, and added by each "show more". */
+const ROWS_PAGE = 100;
+
 function RowResults({ summary }: { summary: ImportSummary }) {
   const { t } = useTranslation('clientImport');
   const [all, setAll] = useState(false);
+  // A page of rows at a time: 500 row results at once held the window for ~180 ms.
+  const [limit, setLimit] = useState(ROWS_PAGE);
   const id = useId();
   const sorted = [...summary.rows].sort((a, b) => PRIORITY[a.outcome] - PRIORITY[b.outcome] || a.row - b.row);
   const problems = sorted.filter((r) => PRIORITY[r.outcome] < 2);
@@ -232,12 +237,22 @@ function RowResults({ summary }: { summary: ImportSummary }) {
       {problems.length === 0 && <p className="muted">{t('check.no_problems')}</p>}
       {shown.length > 0 && (
         <ol className="client-import__rows" aria-labelledby={id}>
-          {shown.map((r) => (
+          {shown.slice(0, limit).map((r) => (
             <RowResult key={r.row} row={r} />
           ))}
         </ol>
       )}
       <div className="client-import__rows-footer">
+        {shown.length > limit && (
+          <button
+            type="button"
+            className="button button--ghost"
+            onClick={() => setLimit((n) => n + ROWS_PAGE)}
+            data-testid="import-rows-more"
+          >
+            {t('check.more', { count: Math.min(ROWS_PAGE, shown.length - limit) })}
+          </button>
+        )}
         {sorted.length > problems.length && (
           <button
             type="button"
