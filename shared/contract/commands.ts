@@ -42,6 +42,32 @@ import {
   ImportUpload,
   ImportUploadInput,
 } from './imports.schema';
+import {
+  Product,
+  ProductFields,
+  ProductPatch,
+  Promotion,
+  PromotionFields,
+  VisitStandard,
+  VisitStandardRow,
+  VisitStandardSaveInput,
+} from './catalog.schema';
+import {
+  AgendaInput,
+  Attachment,
+  AttachmentAddInput,
+  AttachmentFile,
+  RepCounters,
+  Task,
+  TaskUpdateInput,
+  VisitCancelInput,
+  VisitCompleteInput,
+  VisitDetail,
+  VisitPlanInput,
+  VisitRow,
+  VisitSeriesInput,
+  VisitUpdateInput,
+} from './visits.schema';
 import { BackupInfo, BackupPreview, DataFileName, ExportResult } from './backups.schema';
 import {
   DictionaryCreateInput,
@@ -232,6 +258,75 @@ export const contract = {
     input: z.object({ id: z.string().min(1) }).strict(),
     output: z.object({ id: z.string() }),
   },
+
+  // ---- products, central promotions, visit standards (the admin's; everyone reads them) ----
+  'products:list': {
+    input: z.object({ includeInactive: z.boolean().default(false) }).strict(),
+    output: z.array(Product),
+  },
+  'products:create': { input: ProductFields.strict(), output: Product },
+  'products:update': {
+    input: z.object({ id: z.string().min(1), patch: ProductPatch }).strict(),
+    output: Product,
+  },
+  /** A product list from CSV (code, name, unit, unit value); dryRun (the default) only counts. */
+  'products:import': {
+    input: z
+      .object({
+        fileName: z.string().trim().min(1).max(255),
+        data: z.string().max(7_000_000),
+        dryRun: z.boolean().default(true),
+      })
+      .strict(),
+    output: z.object({
+      counts: z.object({
+        new: z.number().int(),
+        updated: z.number().int(),
+        unchanged: z.number().int(),
+        error: z.number().int(),
+      }),
+      errors: z.array(z.object({ row: z.number().int(), key: z.string(), value: z.string().nullable() })),
+    }),
+  },
+  'promotions:list': { input: empty, output: z.array(Promotion) },
+  'promotions:create': { input: PromotionFields, output: Promotion },
+  'promotions:update': {
+    input: z.object({ id: z.string().min(1), promotion: PromotionFields }).strict(),
+    output: Promotion,
+  },
+  /** The current version of every standard, with the overlaps the admin is warned of. */
+  'visitStandards:list': { input: empty, output: z.array(VisitStandardRow) },
+  /** A new standard, or a new version of one (visits already done keep their tasks). */
+  'visitStandards:save': { input: VisitStandardSaveInput, output: VisitStandardRow },
+  'visitStandards:archive': {
+    input: z.object({ lineageId: z.string().min(1) }).strict(),
+    output: z.object({ lineageId: z.string() }),
+  },
+  'visitStandards:history': {
+    input: z.object({ lineageId: z.string().min(1) }).strict(),
+    output: z.array(VisitStandard),
+  },
+
+  // ---- visits and their tasks ----
+  'visits:plan': { input: VisitPlanInput, output: VisitDetail },
+  /** Visits by frequency (every 1, 2 or 4 weeks, or monthly) from a date until another. */
+  'visits:planSeries': { input: VisitSeriesInput, output: z.object({ visits: z.array(VisitRow) }) },
+  /** Reschedule (date, time) or edit a planned visit. */
+  'visits:update': { input: VisitUpdateInput, output: VisitDetail },
+  'visits:complete': { input: VisitCompleteInput, output: VisitDetail },
+  'visits:cancel': { input: VisitCancelInput, output: VisitDetail },
+  'visits:get': { input: z.object({ id: z.string().min(1) }).strict(), output: VisitDetail },
+  /** A rep's (or a team's) visits between two dates, with their tasks counted. */
+  'visits:agenda': { input: AgendaInput, output: z.array(VisitRow) },
+  'tasks:update': { input: TaskUpdateInput, output: Task },
+  /** A photo for a task's result (stored in the data folder with a thumbnail). */
+  'attachments:add': { input: AttachmentAddInput, output: Attachment },
+  'attachments:get': {
+    input: z.object({ id: z.string().min(1), thumbnail: z.boolean().default(false) }).strict(),
+    output: AttachmentFile,
+  },
+  /** The rep's live counters on the home screen (PRODUCT.md §6). */
+  'home:repCounters': { input: empty, output: RepCounters },
 
   'dictionaries:list': {
     input: z

@@ -4,6 +4,8 @@ import { authHandlers } from '../auth/auth.handlers';
 import { backupHandlers } from '../backups/backups.handlers';
 import { clientHandlers } from '../clients/clients.handlers';
 import { importHandlers } from '../imports/imports.handlers';
+import { catalogHandlers } from '../catalog/catalog.handlers';
+import { visitHandlers } from '../visits/visits.handlers';
 import { dictionaryHandlers } from '../dictionaries/dictionaries.handlers';
 import { officeHandlers } from '../office/office.handlers';
 import { userHandlers } from '../users/users.handlers';
@@ -28,4 +30,6 @@ export const handlers: Handlers = {
   ...backupHandlers,
   ...clientHandlers,
   ...importHandlers,
+  ...catalogHandlers,
+  ...visitHandlers,
 };

@@ -75,6 +75,28 @@ imports:list                         -    Y    -    -    Y
 importPresets:list                   -    Y    -    -    Y
 importPresets:save                   -    Y    -    -    Y
 importPresets:delete                 -    Y    -    -    Y
+products:list                        -    Y    Y    Y    Y
+products:create                      -    -    -    -    Y
+products:update                      -    -    -    -    Y
+products:import                      -    -    -    -    Y
+promotions:list                      -    Y    Y    Y    Y
+promotions:create                    -    -    -    -    Y
+promotions:update                    -    -    -    -    Y
+visitStandards:list                  -    Y    Y    Y    Y
+visitStandards:save                  -    -    -    -    Y
+visitStandards:archive               -    -    -    -    Y
+visitStandards:history               -    -    -    -    Y
+visits:plan                          -    -    Y    Y    -
+visits:planSeries                    -    -    Y    Y    -
+visits:update                        -    -    Y    Y    -
+visits:complete                      -    -    Y    Y    -
+visits:cancel                        -    -    Y    Y    -
+visits:get                           -    -    Y    Y    Y
+visits:agenda                        -    -    Y    Y    Y
+tasks:update                         -    -    Y    Y    -
+attachments:add                      -    -    Y    Y    -
+attachments:get                      -    Y    Y    Y    Y
+home:repCounters                     -    -    Y    Y    -
 dictionaries:list                    -    Y    Y    Y    Y
 dictionaries:create                  -    -    -    -    Y
 dictionaries:update                  -    -    -    -    Y
@@ -215,6 +237,64 @@ const SAMPLES: Record<CommandName, (who: Who) => unknown> = {
     columns: [{ header: 'Nazwa', index: 0, target: 'name' }],
   }),
   'importPresets:delete': () => ({ id: 'no-such-preset' }),
+  'products:list': () => ({}),
+  'products:create': () => ({
+    code: `P-${Math.random().toString(36).slice(2, 8)}`,
+    name: 'Woda mineralna 1,5 l',
+    unit: 'zgrzewka 6 szt.',
+    unitValue: 1290,
+  }),
+  'products:update': () => ({ id: 'no-such-product', patch: { unitValue: 1390 } }),
+  'products:import': () => ({
+    fileName: 'produkty.csv',
+    data: Buffer.from('Kod;Nazwa;Jednostka;Cena\nW-15;Woda 1,5 l;szt.;2,49\n').toString('base64'),
+  }),
+  'promotions:list': () => ({}),
+  'promotions:create': () => ({
+    name: 'Lato z wodą',
+    validFrom: '2026-06-01',
+    validTo: '2026-08-31',
+    segmentIds: [ids.segment],
+    instructions: 'Ekspozycja przy kasie',
+  }),
+  'promotions:update': () => ({
+    id: 'no-such-promotion',
+    promotion: { name: 'Lato', validFrom: '2026-06-01', validTo: '2026-08-31' },
+  }),
+  'visitStandards:list': () => ({}),
+  'visitStandards:save': () => ({
+    standard: {
+      name: 'Standard wizyty – sklep',
+      segmentIds: [ids.segment],
+      validFrom: '2026-01-01',
+      steps: [{ key: 'shelf', title: 'Sprawdź półkę', kind: 'checklist', mandatory: true, items: ['Cena'] }],
+    },
+  }),
+  'visitStandards:archive': () => ({ lineageId: 'no-such-standard' }),
+  'visitStandards:history': () => ({ lineageId: 'no-such-standard' }),
+  'visits:plan': () => ({
+    clientId: ids.repClient,
+    contactId: ids.contact,
+    date: '2026-11-24',
+    subject: 'Zamówienie',
+  }),
+  'visits:planSeries': () => ({
+    clientId: ids.repClient,
+    contactId: ids.contact,
+    from: '2026-11-24',
+    until: '2026-12-22',
+    every: '2w',
+    subject: 'Wizyta cykliczna',
+  }),
+  'visits:update': () => ({ id: 'no-such-visit', patch: { date: '2026-11-25' } }),
+  'visits:complete': () => ({ id: 'no-such-visit', result: 'Zamówienie przyjęte' }),
+  'visits:cancel': () => ({ id: 'no-such-visit', reason: 'Sklep zamknięty' }),
+  'visits:get': () => ({ id: 'no-such-visit' }),
+  'visits:agenda': () => ({ from: '2026-11-23', to: '2026-11-29' }),
+  'tasks:update': () => ({ id: 'no-such-task', status: 'done' }),
+  'attachments:add': () => ({ taskId: 'no-such-task', fileName: 'polka.jpg', data: '' }),
+  'attachments:get': () => ({ id: 'no-such-attachment' }),
+  'home:repCounters': () => ({}),
   'dictionaries:list': () => ({}),
   'dictionaries:create': () => ({
     kind: 'segment',
