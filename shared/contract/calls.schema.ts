@@ -100,6 +100,36 @@ export const CallImportResult = z.object({
 });
 export type CallImportResult = z.infer<typeof CallImportResult>;
 
+export const CallPreset = z.object({ id: z.string(), name: z.string(), mapping: CallImportMapping });
+export type CallPreset = z.infer<typeof CallPreset>;
+
+export const CallFileInput = z
+  .object({
+    fileName: z.string().trim().min(1).max(255),
+    /** The file's bytes, base64 (telephony exports up to 10 MB). */
+    data: z
+      .string()
+      .max(Math.ceil((10 * 1024 * 1024) / 3) * 4 + 4)
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/),
+  })
+  .strict();
+
+export const CallFilePreview = z.object({
+  headers: z.array(z.string()),
+  sample: z.array(z.array(z.string())),
+  rowCount: z.number().int(),
+  /** A mapping guessed from the header names (or from the values, without a header row). */
+  suggested: CallImportMapping,
+});
+
+export const CallWatchSettings = z.object({
+  enabled: z.boolean(),
+  presetId: z.string().nullable(),
+  /** The folder watched (inside the data folder), shown to the operator. */
+  folder: z.string(),
+});
+export type CallWatchSettings = z.infer<typeof CallWatchSettings>;
+
 export const CallTriageInput = z.discriminatedUnion('action', [
   z
     .object({

@@ -53,6 +53,18 @@ import {
   VisitStandardSaveInput,
 } from './catalog.schema';
 import {
+  Call,
+  CallFileInput,
+  CallFilePreview,
+  CallImportMapping,
+  CallImportResult,
+  CallListInput,
+  CallLogInput,
+  CallPreset,
+  CallTriageInput,
+  CallWatchSettings,
+} from './calls.schema';
+import {
   AgendaInput,
   Attachment,
   AttachmentAddInput,
@@ -325,6 +337,38 @@ export const contract = {
     input: z.object({ id: z.string().min(1), thumbnail: z.boolean().default(false) }).strict(),
     output: AttachmentFile,
   },
+  // ---- calls ----
+  /** A call in two clicks: the client (and contact) and a status from the quick list. */
+  'calls:log': { input: CallLogInput, output: Call },
+  'calls:list': { input: CallListInput, output: z.array(Call) },
+  /** A telephony export read without importing: its columns, first rows and a guessed mapping. */
+  'calls:preview': {
+    input: CallFileInput.extend({ headerRow: z.boolean().default(true) }).strict(),
+    output: CallFilePreview,
+  },
+  /** Imports a telephony export: idempotent (the same call is never added twice). */
+  'calls:import': {
+    input: CallFileInput.extend({ mapping: CallImportMapping }).strict(),
+    output: CallImportResult,
+  },
+  'callPresets:list': { input: empty, output: z.array(CallPreset) },
+  'callPresets:save': {
+    input: z.object({ name: z.string().trim().min(1).max(80), mapping: CallImportMapping }).strict(),
+    output: CallPreset,
+  },
+  'callPresets:delete': {
+    input: z.object({ id: z.string().min(1) }).strict(),
+    output: z.object({ id: z.string() }),
+  },
+  /** The watched folder: new files in it are imported with the chosen preset. */
+  'calls:watchGet': { input: empty, output: CallWatchSettings },
+  'calls:watchSet': {
+    input: z.object({ enabled: z.boolean(), presetId: z.string().nullable() }).strict(),
+    output: CallWatchSettings,
+  },
+  /** Imported calls whose number matched no one, or several: oldest first. */
+  'calls:triageList': { input: empty, output: z.array(Call) },
+  'calls:triage': { input: CallTriageInput, output: Call },
   /** The rep's live counters on the home screen (PRODUCT.md §6). */
   'home:repCounters': { input: empty, output: RepCounters },
 

@@ -6,6 +6,7 @@ import { clientHandlers } from '../clients/clients.handlers';
 import { importHandlers } from '../imports/imports.handlers';
 import { catalogHandlers } from '../catalog/catalog.handlers';
 import { visitHandlers } from '../visits/visits.handlers';
+import { callHandlers } from '../calls/calls.handlers';
 import { dictionaryHandlers } from '../dictionaries/dictionaries.handlers';
 import { officeHandlers } from '../office/office.handlers';
 import { userHandlers } from '../users/users.handlers';
@@ -32,4 +33,5 @@ export const handlers: Handlers = {
   ...importHandlers,
   ...catalogHandlers,
   ...visitHandlers,
+  ...callHandlers,
 };

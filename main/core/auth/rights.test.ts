@@ -97,6 +97,17 @@ tasks:update                         -    -    Y    Y    -
 attachments:add                      -    -    Y    Y    -
 attachments:get                      -    Y    Y    Y    Y
 home:repCounters                     -    -    Y    Y    -
+calls:log                            -    -    Y    Y    -
+calls:list                           -    Y    Y    Y    Y
+calls:preview                        -    Y    -    -    Y
+calls:import                         -    Y    -    -    Y
+callPresets:list                     -    Y    -    -    Y
+callPresets:save                     -    Y    -    -    Y
+callPresets:delete                   -    Y    -    -    Y
+calls:watchGet                       -    Y    -    -    Y
+calls:watchSet                       -    Y    -    -    Y
+calls:triageList                     -    Y    -    -    Y
+calls:triage                         -    Y    -    -    Y
 dictionaries:list                    -    Y    Y    Y    Y
 dictionaries:create                  -    -    -    -    Y
 dictionaries:update                  -    -    -    -    Y
@@ -295,6 +306,31 @@ const SAMPLES: Record<CommandName, (who: Who) => unknown> = {
   'attachments:add': () => ({ taskId: 'no-such-task', fileName: 'polka.jpg', data: '' }),
   'attachments:get': () => ({ id: 'no-such-attachment' }),
   'home:repCounters': () => ({}),
+  'calls:log': () => ({ clientId: ids.repClient, contactId: ids.contact, statusId: ids.callStatus }),
+  'calls:list': () => ({}),
+  'calls:preview': () => ({
+    fileName: 'polaczenia.csv',
+    data: Buffer.from('2026-11-23 09:15;+48426301234;in;65\n').toString('base64'),
+    headerRow: false,
+  }),
+  'calls:import': () => ({
+    fileName: 'polaczenia.csv',
+    data: Buffer.from('2026-11-23 09:15;+48426301234;in;65\n').toString('base64'),
+    mapping: {
+      headerRow: false,
+      byIndex: { '0': 'startedAt', '1': 'number', '2': 'direction', '3': 'durationSec' },
+    },
+  }),
+  'callPresets:list': () => ({}),
+  'callPresets:save': () => ({
+    name: 'Centrala',
+    mapping: { headerRow: false, byIndex: { '0': 'startedAt' } },
+  }),
+  'callPresets:delete': () => ({ id: 'no-such-preset' }),
+  'calls:watchGet': () => ({}),
+  'calls:watchSet': () => ({ enabled: false, presetId: null }),
+  'calls:triageList': () => ({}),
+  'calls:triage': () => ({ id: 'no-such-call', action: 'wrong_number' }),
   'dictionaries:list': () => ({}),
   'dictionaries:create': () => ({
     kind: 'segment',
@@ -373,6 +409,7 @@ beforeAll(async () => {
   ).id;
   const dicts = await ok<Array<{ id: string; kind: string }>>(s.id, 'dictionaries:list', {});
   ids.segment = dicts.find((d) => d.kind === 'segment')!.id;
+  ids.callStatus = dicts.find((d) => d.kind === 'callStatus')!.id;
   const mkClient = async (name: string, repId: string) =>
     (
       await ok<{ client: { id: string } }>(s.id, 'clients:create', {
