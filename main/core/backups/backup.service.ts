@@ -30,6 +30,8 @@ export interface BackupInfo {
 }
 
 export const backupsDir = (dataDir: string) => path.join(dataDir, 'backups');
+/** The folder of attachment files (photos) in the data folder and in a backup. */
+const ATTACHMENTS = 'attachments';
 
 export async function createBackup(
   fs: FileLayer,
@@ -60,6 +62,18 @@ export async function createBackup(
     path.join(store.snapshotsDir, manifestName(m.gen)),
     path.join(dir, manifestName(m.gen)),
   );
+  // Photos live beside the store as files written once and never changed (attachments/<id>.<ext>):
+  // hard links keep them in the backup for free.
+  const photos = await fs.readdir(path.join(store.dir, ATTACHMENTS));
+  if (photos.length) {
+    await fs.mkdirp(path.join(dir, ATTACHMENTS));
+    for (const f of photos) {
+      if (f.startsWith('.') || f.endsWith('.tmp')) continue;
+      await fs.linkOrCopy(path.join(store.dir, ATTACHMENTS, f), path.join(dir, ATTACHMENTS, f));
+      bytes += (await fs.size(path.join(store.dir, ATTACHMENTS, f))) ?? 0;
+    }
+    await fs.syncDir(path.join(dir, ATTACHMENTS));
+  }
   await fs.syncDir(dir);
   const info: BackupInfo = {
     id,
@@ -163,6 +177,17 @@ export async function restoreFiles(fs: FileLayer, dataDir: string, id: string): 
     }
   }
   await fs.syncDir(snap);
+  // Photos the backup has and the folder lacks go back (files are never changed, so one present
+  // is the same file); photos added since stay — their records are simply not in the restored state.
+  const photos = await fs.readdir(path.join(src, ATTACHMENTS));
+  if (photos.length) {
+    await fs.mkdirp(path.join(dataDir, ATTACHMENTS));
+    for (const f of photos) {
+      const target = path.join(dataDir, ATTACHMENTS, f);
+      if ((await fs.size(target)) === null) await fs.linkOrCopy(path.join(src, ATTACHMENTS, f), target);
+    }
+    await fs.syncDir(path.join(dataDir, ATTACHMENTS));
+  }
   // The restored generation's seq restarts the journal, so the journal must be empty before its
   // manifest appears (old records with higher seqs would otherwise replay on top of it). Nothing is
   // lost: the caller made a 'pre-restore' backup (a checkpoint) with no write since.

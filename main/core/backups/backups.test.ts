@@ -93,6 +93,22 @@ describe('backups', () => {
     expect(contents(again)).toBe(before);
   });
 
+  it('keeps the photo files (attachments/) in a backup and brings back the ones a folder lost', async () => {
+    const core = await newCore();
+    const sid = await office(core);
+    // A photo file as the attachments service writes it (the file first, then its record).
+    const photos = path.join(core.dataDir, 'attachments');
+    mkdirSync(photos, { recursive: true });
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+    writeFileSync(path.join(photos, 'a1.png'), png);
+    const b = await ok<BackupInfo>(core, sid, 'backups:create');
+    expect(readFileSync(path.join(core.dataDir, 'backups', b.id, 'attachments', 'a1.png'))).toEqual(png);
+    // The file is lost from the folder (a bad disk, a careless hand): the restore brings it back.
+    rmSync(path.join(photos, 'a1.png'));
+    await ok<SessionState>(core, sid, 'backups:restore', { id: b.id });
+    expect(readFileSync(path.join(photos, 'a1.png'))).toEqual(png);
+  });
+
   it('gives two backups made in the same millisecond distinct ids', async () => {
     const core = await newCore();
     const sid = await office(core);

@@ -1,11 +1,19 @@
-import { AppError } from '../../../shared/contract/errors';
 import type { PartialHandlers } from '../app/handler-table';
+import { addAttachment, getAttachment } from './attachments.service';
+import { repCounters } from './counters.service';
+import { updateTask } from './tasks.service';
+import {
+  agenda,
+  cancelVisit,
+  completeVisit,
+  getVisit,
+  planSeries,
+  planVisit,
+  updateVisit,
+} from './visits.service';
 
-// STUB (issue 6): visits, tasks, attachments and the rep's counters — filled in by their owner.
-const todo = (): never => {
-  throw new AppError('internal', 'not implemented');
-};
-
+// Visits, their tasks, photo attachments and the rep's counters (issue 6). Rights in
+// permissions.ts; row scope (own visits, the team's) inside the services.
 export const visitHandlers: PartialHandlers<
   | 'visits:plan'
   | 'visits:planSeries'
@@ -19,15 +27,15 @@ export const visitHandlers: PartialHandlers<
   | 'attachments:get'
   | 'home:repCounters'
 > = {
-  'visits:plan': todo,
-  'visits:planSeries': todo,
-  'visits:update': todo,
-  'visits:complete': todo,
-  'visits:cancel': todo,
-  'visits:get': todo,
-  'visits:agenda': todo,
-  'tasks:update': todo,
-  'attachments:add': todo,
-  'attachments:get': todo,
-  'home:repCounters': todo,
+  'visits:plan': (ctx, i) => planVisit(ctx, i),
+  'visits:planSeries': (ctx, i) => planSeries(ctx, i),
+  'visits:update': (ctx, i) => updateVisit(ctx, i),
+  'visits:complete': (ctx, i) => completeVisit(ctx, i),
+  'visits:cancel': (ctx, i) => cancelVisit(ctx, i),
+  'visits:get': (ctx, i) => getVisit(ctx, i.id),
+  'visits:agenda': (ctx, i) => agenda(ctx, i),
+  'tasks:update': (ctx, i) => updateTask(ctx, i),
+  'attachments:add': (ctx, i) => addAttachment(ctx, i),
+  'attachments:get': (ctx, i) => getAttachment(ctx, i),
+  'home:repCounters': (ctx) => repCounters(ctx),
 };
