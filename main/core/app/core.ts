@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { AppError } from '../../../shared/contract/errors';
 import type { Result } from '../../../shared/contract/errors';
 import type { EventName, EventPayload } from '../../../shared/contract/events';
+import { startCallWatch } from '../calls/call-watch.service';
 import type { Clock } from '../../../shared/domain/dates';
 import { systemClock, todayIn, zonedParts } from '../../../shared/domain/dates';
 import { uuidv7 } from '../../../shared/domain/ids';
@@ -44,6 +45,8 @@ export interface CoreOptions {
   failedSignInDelayMs?: number;
   /** Automatic backups: on start and once a day; `keep` rotating ones are kept. Off in most tests. */
   backups?: { automatic: boolean; keep?: number };
+  /** Polling of the watched call folder; off in tests that run passes by hand. */
+  callWatch?: { intervalMs?: number } | false;
 }
 
 type Listener = (event: EventName, payload: unknown) => void;
@@ -176,6 +179,17 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   };
 
   const timeZone = () => currentOffice(store)?.timeZone ?? opts.defaultTimeZone ?? 'Europe/Warsaw';
+  // The telephony's watched folder (incoming/calls/): polled while the core runs, off when disabled.
+  const stopCallWatch =
+    opts.callWatch === false
+      ? () => Promise.resolve()
+      : startCallWatch({
+          store: () => store,
+          dataDir: opts.dataDir,
+          timeZone,
+          log: opts.log,
+          intervalMs: opts.callWatch?.intervalMs,
+        });
   const throttle = new SignInThrottle(() => clock.now().getTime());
   const config: CoreConfig = {
     appVersion: opts.appVersion ?? '0.0.0',
@@ -337,6 +351,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     },
     async close() {
       closed = true;
+      await stopCallWatch();
       if (timer) clearInterval(timer);
       if (changeTimer) clearTimeout(changeTimer);
       await running;

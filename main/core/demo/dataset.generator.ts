@@ -866,7 +866,8 @@ class DatasetBuilder extends FakeData {
     const imported = this.chance(0.6);
     const at = isoAt(atMs);
     return Object.assign(this.meta(atMs + 60_000, imported ? this.pick(this.operatorIds) : rep.id), {
-      at,
+      // The contract's shape (shared/contract/calls.schema.ts).
+      startedAt: at,
       direction: this.chance(0.6) ? 'out' : 'in',
       number: this.contactPhone[cj] || this.clientPhone[ci]!,
       clientId: this.clientIds[ci],
@@ -875,6 +876,10 @@ class DatasetBuilder extends FakeData {
       statusId: this.dictId('callStatus', status),
       durationSec: status === 'no_answer' || status === 'busy' ? 0 : this.int(20, 900),
       source: imported ? 'imported' : 'manual',
+      note: '',
+      triage: null,
+      candidates: [],
+      externalId: null as string | null,
       // The telephony's call id: what makes a re-import skip calls it already has.
       ...(imported ? { externalId: `cdr-${at.slice(0, 10).replace(/-/g, '')}-${pad(k + 1, 7)}` } : {}),
     });
