@@ -1,3 +1,4 @@
+import { MINIMAL_ITEMS } from '../../../shared/contract/visits.schema';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ERROR_CODES } from '../../../shared/contract/errors';
@@ -150,6 +151,8 @@ const DYNAMIC_KEYS: Record<string, readonly string[]> = {
   'validation.': Object.values(z.ZodIssueCode).map((c) => `validation.${c}`),
   // shared/domain/contact-data COUNTRIES, lower-cased.
   'validation.postal_code_': ['validation.postal_code_pl', 'validation.postal_code_cz'],
+  // shared/contract/visits.schema MINIMAL_ITEMS.
+  'validation.visit_missing_': MINIMAL_ITEMS.map((i) => `validation.visit_missing_${i}`),
 };
 
 function dynamicPrefixesInCoreSources(): Set<string> {

@@ -1,5 +1,7 @@
 import { admin } from '../features/admin/admin.i18n';
+import { catalog } from '../features/admin/catalog/catalog.i18n';
 import { auth } from '../features/auth/auth.i18n';
+import { calls } from '../features/calls/calls.i18n';
 import { clientCard } from '../features/clients/card/client-card.i18n';
 import { clients } from '../features/clients/clients.i18n';
 import { duplicates } from '../features/clients/duplicates/duplicates.i18n';
@@ -9,6 +11,7 @@ import { queue } from '../features/clients/queue/queue.i18n';
 import { coming } from '../features/coming/coming.i18n';
 import { home } from '../features/home/home.i18n';
 import { settings } from '../features/settings/settings.i18n';
+import { visits } from '../features/visits/visits.i18n';
 import { shell } from '../shell/shell.i18n';
 import { common } from './common.i18n';
 import { errors } from './errors.i18n';
@@ -24,6 +27,7 @@ export const namespaces = {
   coming,
   home,
   admin,
+  catalog,
   settings,
   clients,
   clientList,
@@ -31,6 +35,8 @@ export const namespaces = {
   queue,
   duplicates,
   clientImport,
+  calls,
+  visits,
 } as const;
 
 export type NamespaceName = keyof typeof namespaces;

@@ -9,6 +9,7 @@ import { StatusBar } from '../components/StatusBar';
 import { AdminScreen } from '../features/admin/AdminScreen';
 import { ClientsScreen } from '../features/clients/ClientsScreen';
 import { ComingScreen } from '../features/coming/ComingScreen';
+import { VisitsSection } from '../features/visits/VisitsSection';
 import { HomeScreen } from '../features/home/HomeScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { NotAllowed } from './NotAllowed';
@@ -116,6 +117,8 @@ function Screen({ route, user }: { route: Route; user: PublicUser }) {
       return <AdminScreen tab={route.tab} />;
     case 'clients':
       return <ClientsScreen view={route} user={user} />;
+    case 'visits':
+      return <VisitsSection view={route} user={user} />;
     case 'settings':
       return <SettingsScreen />;
     default:

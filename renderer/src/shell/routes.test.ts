@@ -9,6 +9,8 @@ describe('routes', () => {
     }
     expect(parseHash('#/admin/dictionaries')).toEqual({ section: 'admin', tab: 'dictionaries' });
     expect(formatHash({ section: 'admin', tab: 'backups' })).toBe('#/admin/backups');
+    for (const tab of ['products', 'promotions', 'standards'] as const)
+      expect(parseHash(`#/admin/${tab}`), tab).toEqual({ section: 'admin', tab });
   });
 
   it('opens the first admin tab for #/admin and refuses what it does not know', () => {

@@ -15,7 +15,16 @@ export const SECTIONS = [
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 
-export const ADMIN_TABS = ['users', 'teams', 'office', 'dictionaries', 'backups'] as const;
+export const ADMIN_TABS = [
+  'users',
+  'teams',
+  'office',
+  'dictionaries',
+  'products',
+  'promotions',
+  'standards',
+  'backups',
+] as const;
 export type AdminTab = (typeof ADMIN_TABS)[number];
 
 /**
@@ -29,10 +38,14 @@ export type ClientsView =
   | { view: 'import' }
   | { view: 'card'; clientId: string };
 
+/** Visits and calls: the agenda (#/visits), one visit (#/visits/<id>), the calls (#/visits/calls). */
+export type VisitsView = { view: 'agenda' } | { view: 'calls' } | { view: 'visit'; visitId: string };
+
 export type Route =
-  | { section: Exclude<Section, 'admin' | 'clients'> }
+  | { section: Exclude<Section, 'admin' | 'clients' | 'visits'> }
   | { section: 'admin'; tab: AdminTab }
-  | ({ section: 'clients' } & ClientsView);
+  | ({ section: 'clients' } & ClientsView)
+  | ({ section: 'visits' } & VisitsView);
 
 export const CLIENTS: Route = { section: 'clients', view: 'list' };
 export const QUEUE: Route = { section: 'clients', view: 'queue' };
@@ -43,6 +56,11 @@ export function clientCardRoute(clientId: string): Route {
 }
 
 export const HOME: Route = { section: 'home' };
+export const AGENDA: Route = { section: 'visits', view: 'agenda' };
+export const CALLS: Route = { section: 'visits', view: 'calls' };
+export function visitRoute(visitId: string): Route {
+  return { section: 'visits', view: 'visit', visitId };
+}
 
 /** Sections that only some roles may open. Cosmetic: the core refuses the commands behind them. */
 const ROLES_FOR: Partial<Record<Section, readonly Role[]>> = { admin: ['admin'] };
@@ -79,6 +97,13 @@ export function parseHash(hash: string): Route | null {
       ? clientCardRoute(sub)
       : null;
   }
+  if (section === 'visits') {
+    if (sub === undefined) return AGENDA;
+    if (sub === 'calls') return CALLS;
+    return /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(sub)
+      ? visitRoute(sub)
+      : null;
+  }
   if (section === 'admin') {
     if (sub === undefined) return { section: 'admin', tab: 'users' };
     return isAdminTab(sub) ? { section: 'admin', tab: sub } : null;
@@ -103,12 +128,23 @@ export function formatHash(route: Route): string {
         return `#/clients/${route.clientId}`;
     }
   }
+  if (route.section === 'visits') {
+    switch (route.view) {
+      case 'agenda':
+        return '#/visits';
+      case 'calls':
+        return '#/visits/calls';
+      case 'visit':
+        return `#/visits/${route.visitId}`;
+    }
+  }
   return `#/${route.section}`;
 }
 
 export function routeOfSection(section: Section): Route {
   if (section === 'admin') return { section: 'admin', tab: 'users' };
   if (section === 'clients') return CLIENTS;
+  if (section === 'visits') return AGENDA;
   return { section };
 }
 

@@ -7,11 +7,21 @@ export type Lang = 'pl' | 'cs' | 'en';
 export type Role = 'admin' | 'operator' | 'manager' | 'rep';
 export type Section =
   'home' | 'clients' | 'visits' | 'actions' | 'settlements' | 'reports' | 'admin' | 'settings';
-export type AdminTab = 'users' | 'teams' | 'office' | 'dictionaries' | 'backups';
+export type AdminTab =
+  'users' | 'teams' | 'office' | 'dictionaries' | 'products' | 'promotions' | 'standards' | 'backups';
 /** A screen as screenshots name it: 'clients', 'admin-teams' … */
-export type ScreenId = Exclude<Section, 'admin'> | `admin-${AdminTab}`;
+export type ScreenId = Exclude<Section, 'admin'> | 'calls' | `admin-${AdminTab}`;
 
-export const ADMIN_TABS: readonly AdminTab[] = ['users', 'teams', 'office', 'dictionaries', 'backups'];
+export const ADMIN_TABS: readonly AdminTab[] = [
+  'users',
+  'teams',
+  'office',
+  'dictionaries',
+  'products',
+  'promotions',
+  'standards',
+  'backups',
+];
 const SECTIONS: readonly Section[] = [
   'home',
   'clients',
@@ -26,7 +36,13 @@ const SECTIONS: readonly Section[] = [
 /** Every screen a role can reach, in navigation order. */
 export function screensFor(role: Role): ScreenId[] {
   return SECTIONS.flatMap((s): ScreenId[] =>
-    s === 'admin' ? (role === 'admin' ? ADMIN_TABS.map((t): ScreenId => `admin-${t}`) : []) : [s],
+    s === 'admin'
+      ? role === 'admin'
+        ? ADMIN_TABS.map((t): ScreenId => `admin-${t}`)
+        : []
+      : s === 'visits'
+        ? ['visits', 'calls']
+        : [s],
   );
 }
 
@@ -64,6 +80,14 @@ export class ShellPage {
       if (!(await this.page.getByTestId(`tab-${tab}`).isVisible())) await this.nav('admin').click();
       await this.page.getByTestId(`tab-${tab}`).click();
       await this.page.getByTestId(`screen-admin-${tab}`).waitFor();
+    } else if (screen === 'visits' || screen === 'calls') {
+      // The visits section opens on the agenda; the calls are its second tab.
+      await this.nav('visits').click();
+      await this.page.getByTestId('screen-agenda').waitFor();
+      if (screen === 'calls') {
+        await this.page.getByTestId('tab-calls').click();
+        await this.page.getByTestId('screen-calls').waitFor();
+      }
     } else {
       await this.nav(screen as Section).click();
       await this.page.getByTestId(`screen-${screen}`).waitFor();
@@ -91,6 +115,26 @@ export class ShellPage {
         break;
       case 'admin-dictionaries':
         await p.getByTestId('dictionary-failureReason').locator('table').waitFor();
+        break;
+      case 'visits':
+        await p.getByTestId('agenda-daycol').first().waitFor();
+        break;
+      case 'calls':
+        await p
+          .getByTestId('triage-row')
+          .or(p.getByTestId('triage-empty'))
+          .or(p.getByTestId('calls-recent'))
+          .first()
+          .waitFor();
+        break;
+      case 'admin-products':
+        await p.getByTestId('product-row').first().waitFor();
+        break;
+      case 'admin-promotions':
+        await p.getByTestId('promotion-row').first().waitFor();
+        break;
+      case 'admin-standards':
+        await p.getByTestId('standard-row').first().waitFor();
         break;
       case 'admin-backups':
         await p.getByTestId('backups-empty').or(p.getByTestId('backups-table')).waitFor();

@@ -3,6 +3,9 @@ import { PageHeader } from '../../components/PageHeader';
 import { ADMIN_TABS, formatHash } from '../../shell/routes';
 import type { AdminTab } from '../../shell/routes';
 import { BackupsTab } from './backups/BackupsTab';
+import { ProductsTab } from './catalog/ProductsTab';
+import { PromotionsTab } from './catalog/PromotionsTab';
+import { StandardsTab } from './catalog/StandardsTab';
 import { DictionariesTab } from './dictionaries/DictionariesTab';
 import { OfficeTab } from './office/OfficeTab';
 import { TeamsTab } from './people/TeamsTab';
@@ -12,6 +15,10 @@ import './AdminScreen.css';
 /** Administration: one tab per thing an admin keeps, each its own address (#/admin/teams). */
 export function AdminScreen({ tab }: { tab: AdminTab }) {
   const { t } = useTranslation('admin');
+  const { t: tc } = useTranslation('catalog');
+  // The catalogue's tabs are named in its own namespace (catalog.i18n.ts).
+  const label = (x: AdminTab) =>
+    x === 'products' || x === 'promotions' || x === 'standards' ? tc(`tabs.${x}`) : t(`tabs.${x}`);
   return (
     <section className="page" data-testid={`screen-admin-${tab}`}>
       <PageHeader title={t('title')} />
@@ -24,7 +31,7 @@ export function AdminScreen({ tab }: { tab: AdminTab }) {
             aria-current={x === tab ? 'page' : undefined}
             data-testid={`tab-${x}`}
           >
-            {t(`tabs.${x}`)}
+            {label(x)}
           </a>
         ))}
       </nav>
@@ -33,6 +40,9 @@ export function AdminScreen({ tab }: { tab: AdminTab }) {
         {tab === 'teams' && <TeamsTab />}
         {tab === 'office' && <OfficeTab />}
         {tab === 'dictionaries' && <DictionariesTab />}
+        {tab === 'products' && <ProductsTab />}
+        {tab === 'promotions' && <PromotionsTab />}
+        {tab === 'standards' && <StandardsTab />}
         {tab === 'backups' && <BackupsTab />}
       </div>
     </section>

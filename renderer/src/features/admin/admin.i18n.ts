@@ -11,6 +11,9 @@ const en = {
     office: 'Office',
     dictionaries: 'Dictionaries',
     backups: 'Backups',
+    products: 'Products',
+    promotions: 'Promotions',
+    standards: 'Visit standards',
   },
   actions: 'Actions',
   users: {
@@ -216,6 +219,9 @@ const pl: Translation<typeof en> = {
     office: 'Biuro',
     dictionaries: 'Słowniki',
     backups: 'Kopie zapasowe',
+    products: 'Produkty',
+    promotions: 'Promocje',
+    standards: 'Standardy wizyt',
   },
   actions: 'Działania',
   users: {
@@ -425,6 +431,9 @@ const cs: Translation<typeof en> = {
     office: 'Kancelář',
     dictionaries: 'Číselníky',
     backups: 'Zálohy',
+    products: 'Produkty',
+    promotions: 'Promoakce',
+    standards: 'Standardy návštěv',
   },
   actions: 'Akce',
   users: {

@@ -15,6 +15,7 @@ import {
   latestRejected,
   mineCounts,
 } from '../clients/queue/queue.selectors';
+import { RepCounters } from './RepCounters';
 import './HomeScreen.css';
 
 /** The data-quality gaps the operator closes (the manager owns "no rep"). */
@@ -52,6 +53,7 @@ export function HomeScreen({ user }: { user: PublicUser }) {
         <AdminCards timeZone={office?.timeZone ?? 'UTC'} />
       ) : (
         <>
+          {(user.role === 'rep' || user.role === 'manager') && <RepCounters />}
           <section aria-labelledby="home-work">
             <h2 className="section-title" id="home-work">
               {t('work')}
@@ -327,8 +329,6 @@ function RejectedNote({ request: r }: { request: CorrectionRequest }) {
 const PLACEHOLDERS = {
   operator: [['operator.duplicates', 'operator.duplicates_hint']],
   rep: [
-    ['rep.visits', 'rep.visits_hint'],
-    ['rep.tasks', 'rep.tasks_hint'],
     ['rep.assessment', 'rep.assessment_hint'],
     ['rep.deals', 'rep.deals_hint'],
   ],

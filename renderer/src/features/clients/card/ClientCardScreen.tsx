@@ -28,6 +28,7 @@ import type { CorrectionTarget } from './CorrectionDialog';
 import { EraseDialog } from './EraseDialog';
 import { HistoryDialog } from './HistoryDialog';
 import { MergeBanner } from './MergeBanner';
+import { LogCallButton } from '../../calls/LogCallButton';
 import { useCardLookups } from './use-card-lookups';
 import type { CardLookups } from './use-card-lookups';
 import './ClientCard.css';
@@ -222,6 +223,7 @@ function CardView({ card }: { card: ClientCard }) {
           </p>
         </div>
         <div className="page__actions">
+          <LogCallButton card={card} />
           <button
             type="button"
             className="button"

@@ -1,0 +1,430 @@
+import { useId, useState } from 'react';
+import type { ChangeEvent, FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
+import type { StoreApi } from 'zustand/vanilla';
+import { CALL_IMPORT_TARGETS } from '../../../../shared/contract/calls.schema';
+import type { CallImportTarget } from '../../../../shared/contract/calls.schema';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { Dialog } from '../../components/Dialog';
+import { FormDialogActions } from '../../components/FormDialogActions';
+import { errorText } from '../../i18n/error-text';
+import { formatNumber } from '../../i18n/format';
+import { fileToBase64 } from '../clients/import/file-base64';
+import { missingTargets } from './call-mapping';
+import { columnName } from './call-text';
+import type { CallsState } from './calls.store';
+
+/** The contract's limit on a telephony export. */
+const MAX_BYTES = 10 * 1024 * 1024;
+const SAMPLES_SHOWN = 3;
+
+type Store = StoreApi<CallsState>;
+type Announce = (m: string | null) => void;
+
+/** The import of a telephony export: the file, the column mapping with presets, and the result. */
+export function CallImport({ store, announce }: { store: Store; announce: Announce }) {
+  const { t, i18n } = useTranslation('calls');
+  const id = useId();
+  const [reading, setReading] = useState(false);
+  const [problem, setProblem] = useState<'too_large' | 'unreadable' | null>(null);
+  const fileName = useStore(store, (s) => s.fileName);
+  const headerRow = useStore(store, (s) => s.headerRow);
+  const preview = useStore(store, (s) => s.preview);
+  const previewStatus = useStore(store, (s) => s.previewStatus);
+  const previewError = useStore(store, (s) => s.previewError);
+  const targets = useStore(store, (s) => s.targets);
+  const importing = useStore(store, (s) => s.importing);
+  const importError = useStore(store, (s) => s.importError);
+
+  const busy = reading || previewStatus === 'busy' || importing;
+  const missing = preview ? missingTargets(targets) : [];
+
+  const choose = async (e: ChangeEvent<HTMLInputElement>) => {
+    const input = e.currentTarget;
+    const file = input.files?.[0];
+    if (!file) return;
+    setProblem(null);
+    announce(null);
+    if (file.size > MAX_BYTES) {
+      setProblem('too_large');
+      input.value = '';
+      return;
+    }
+    setReading(true);
+    try {
+      await store.getState().chooseFile(file.name, await fileToBase64(file));
+    } catch {
+      setProblem('unreadable');
+    } finally {
+      setReading(false);
+      // The same file picked again (fixed, or a newer export of the same name) must fire again.
+      input.value = '';
+    }
+  };
+
+  const runImport = async () => {
+    announce(null);
+    if (await store.getState().runImport()) {
+      const r = store.getState().result;
+      if (r) announce(t('import.done', { added: r.added, skipped: r.skipped }));
+    }
+  };
+
+  return (
+    <section className="calls__section" aria-labelledby={`${id}-title`} data-testid="calls-import">
+      <h2 className="section-title" id={`${id}-title`}>
+        {t('import.title')}
+      </h2>
+      <p className="section-intro">{t('import.intro')}</p>
+
+      <div className="calls__file-row">
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-file`}>
+            {t('import.file')}
+          </label>
+          <input
+            id={`${id}-file`}
+            type="file"
+            className="field__input"
+            accept=".csv,.txt,text/csv,text/plain"
+            disabled={busy}
+            onChange={(e) => void choose(e)}
+            data-testid="calls-file"
+          />
+        </div>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={headerRow}
+            disabled={busy}
+            onChange={(e) => void store.getState().setHeaderRow(e.currentTarget.checked)}
+            data-testid="calls-header"
+          />{' '}
+          {t('import.header')}
+        </label>
+      </div>
+
+      {(reading || previewStatus === 'busy') && <p className="muted">{t('import.reading')}</p>}
+      {problem && (
+        <div className="form__alert" role="alert" data-testid="calls-file-problem">
+          {t(`import.${problem}`)}
+        </div>
+      )}
+      {previewError !== null && (
+        <div className="form__alert" role="alert" data-testid="calls-preview-error">
+          {errorText(i18n, previewError)}
+        </div>
+      )}
+
+      {preview && (
+        <>
+          <p className="muted" data-testid="calls-file-info">
+            <strong>{fileName}</strong> · {t('import.rows', { count: preview.rowCount })} ·{' '}
+            {headerRow ? t('import.by_header') : t('import.by_index')}
+          </p>
+          <Presets store={store} announce={announce} disabled={busy} />
+          <MappingTable store={store} disabled={busy} />
+          {missing.length > 0 && (
+            <p className="panel panel--warning" data-testid="calls-missing">
+              {t('import.missing', { fields: missing.map((m) => t(`targets.${m}`)).join(', ') })}
+            </p>
+          )}
+          <div className="form__actions">
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={busy || missing.length > 0}
+              aria-busy={importing}
+              onClick={() => void runImport()}
+              data-testid="calls-import"
+            >
+              {importing ? t('import.running') : t('import.run')}
+            </button>
+          </div>
+          {importError !== null && (
+            <div className="form__alert" role="alert" data-testid="calls-import-error">
+              {errorText(i18n, importError)}
+            </div>
+          )}
+        </>
+      )}
+      <ImportResult store={store} />
+    </section>
+  );
+}
+
+function MappingTable({ store, disabled }: { store: Store; disabled: boolean }) {
+  const { t } = useTranslation('calls');
+  const preview = useStore(store, (s) => s.preview);
+  const targets = useStore(store, (s) => s.targets);
+  if (!preview) return null;
+  const samples = (column: number): string[] => {
+    const out: string[] = [];
+    for (const row of preview.sample) {
+      const v = row[column]?.trim();
+      if (v) out.push(v);
+      if (out.length === SAMPLES_SHOWN) break;
+    }
+    return out;
+  };
+  return (
+    <div className="table-wrap">
+      <table className="table table--compact calls__mapping" data-testid="calls-mapping">
+        <thead>
+          <tr>
+            <th scope="col">{t('import.col_column')}</th>
+            <th scope="col">{t('import.col_samples')}</th>
+            <th scope="col">{t('import.col_target')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {preview.headers.map((_, column) => {
+            const name = columnName(t, preview.headers, column);
+            const values = samples(column);
+            return (
+              <tr key={column} className={targets[column] ? undefined : 'calls__unmapped'}>
+                <th scope="row">{name}</th>
+                <td className="calls__samples">
+                  {values.length ? (
+                    values.map((v, i) => (
+                      <span key={i} className="calls__sample" title={v}>
+                        {v}
+                      </span>
+                    ))
+                  ) : (
+                    <span className="muted">{t('import.empty_sample')}</span>
+                  )}
+                </td>
+                <td>
+                  <select
+                    className="field__input"
+                    value={targets[column] ?? ''}
+                    disabled={disabled}
+                    aria-label={t('import.target_label', { column: name })}
+                    onChange={(e) =>
+                      store
+                        .getState()
+                        .setTarget(column, (e.currentTarget.value || null) as CallImportTarget | null)
+                    }
+                    data-testid={`calls-map-${column}`}
+                  >
+                    <option value="">{t('import.skip')}</option>
+                    {CALL_IMPORT_TARGETS.map((target) => (
+                      <option key={target} value={target}>
+                        {t(`targets.${target}`)}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function ImportResult({ store }: { store: Store }) {
+  const { t, i18n } = useTranslation('calls');
+  const result = useStore(store, (s) => s.result);
+  if (!result) return null;
+  const n = (v: number) => formatNumber(v, i18n.language);
+  const counts = [
+    ['rows', result.rows],
+    ['added', result.added],
+    ['skipped', result.skipped],
+    ['matched', result.matched],
+    ['to_triage', result.toTriage],
+    ['errors', result.errors.length],
+  ] as const;
+  return (
+    <div className="panel calls__result" data-testid="calls-result">
+      <h3 className="panel__title">{t('result.title', { file: result.fileName })}</h3>
+      <dl className="facts calls__counts">
+        {counts.map(([key, value]) => (
+          <div key={key} className="facts__item" data-testid={`calls-result-${key}`} data-value={value}>
+            <dt>{t(`result.${key}`)}</dt>
+            <dd>{n(value)}</dd>
+          </div>
+        ))}
+      </dl>
+      {result.errors.length > 0 && (
+        <ul className="calls__errors" data-testid="calls-result-errors">
+          {result.errors.map((e, i) => (
+            <li key={i} data-row={e.row}>
+              <strong>{t('result.row', { row: e.row })}</strong>:{' '}
+              {errorText(i18n, { code: 'validation', key: e.key, message: e.key })}
+              {e.value !== null && ` — ${t('result.value', { value: e.value })}`}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+type PresetDialog = { kind: 'save' } | { kind: 'delete'; id: string; name: string } | null;
+
+function Presets({ store, announce, disabled }: { store: Store; announce: Announce; disabled: boolean }) {
+  const { t, i18n } = useTranslation('calls');
+  const presets = useStore(store, (s) => s.presets);
+  const presetId = useStore(store, (s) => s.presetId);
+  const presetsError = useStore(store, (s) => s.presetsError);
+  const anyMapped = useStore(store, (s) => s.targets.some((x) => x !== null));
+  const [dialog, setDialog] = useState<PresetDialog>(null);
+  const id = useId();
+  const current = presets.find((p) => p.id === presetId) ?? null;
+
+  const apply = async (value: string) => {
+    await store.getState().applyPreset(value || null);
+    const p = presets.find((x) => x.id === value);
+    announce(p ? t('presets.applied', { name: p.name }) : null);
+  };
+
+  return (
+    <div className="calls__presets">
+      <div className="field">
+        <label className="field__label" htmlFor={`${id}-preset`}>
+          {t('presets.label')}
+        </label>
+        <select
+          id={`${id}-preset`}
+          className="field__input"
+          value={presetId ?? ''}
+          disabled={disabled || presets.length === 0}
+          onChange={(e) => void apply(e.currentTarget.value)}
+          data-testid="calls-preset"
+        >
+          <option value="">{t('presets.none')}</option>
+          {presets.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button
+        type="button"
+        className="button"
+        disabled={disabled || !anyMapped}
+        onClick={() => setDialog({ kind: 'save' })}
+        data-testid="calls-preset-save"
+      >
+        {t('presets.save')}
+      </button>
+      {current && (
+        <button
+          type="button"
+          className="button button--danger-quiet"
+          disabled={disabled}
+          onClick={() => setDialog({ kind: 'delete', id: current.id, name: current.name })}
+          data-testid="calls-preset-delete"
+        >
+          {t('presets.delete')}
+        </button>
+      )}
+      {presetsError !== null && (
+        <div className="form__alert" role="alert">
+          {errorText(i18n, presetsError)}
+        </div>
+      )}
+      {dialog?.kind === 'save' && (
+        <SavePresetDialog
+          store={store}
+          initialName={current?.name ?? ''}
+          onClose={() => setDialog(null)}
+          onSaved={(name) => {
+            setDialog(null);
+            announce(t('presets.saved', { name }));
+          }}
+        />
+      )}
+      {dialog?.kind === 'delete' && (
+        <ConfirmDialog
+          title={t('presets.delete_title', { name: dialog.name })}
+          confirmLabel={t('presets.delete_confirm')}
+          busyLabel={t('presets.deleting')}
+          danger
+          onClose={() => setDialog(null)}
+          onConfirm={async () => {
+            if (!(await store.getState().deletePreset(dialog.id))) throw store.getState().presetActionError;
+            setDialog(null);
+            announce(t('presets.deleted', { name: dialog.name }));
+          }}
+          testId="calls-preset-delete-dialog"
+        >
+          <p>{t('presets.delete_body')}</p>
+        </ConfirmDialog>
+      )}
+    </div>
+  );
+}
+
+function SavePresetDialog({
+  store,
+  initialName,
+  onClose,
+  onSaved,
+}: {
+  store: Store;
+  initialName: string;
+  onClose: () => void;
+  onSaved: (name: string) => void;
+}) {
+  const { t, i18n } = useTranslation('calls');
+  const [name, setName] = useState(initialName);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const id = useId();
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const trimmed = name.trim();
+    if (!trimmed || busy) return;
+    setBusy(true);
+    setError(null);
+    const ok = await store.getState().savePreset(trimmed);
+    setBusy(false);
+    if (ok) onSaved(trimmed);
+    else setError(store.getState().presetActionError);
+  };
+
+  return (
+    <Dialog title={t('presets.save_title')} onClose={onClose} testId="calls-preset-dialog">
+      <form className="form" onSubmit={(e) => void submit(e)} noValidate>
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-name`}>
+            {t('presets.name')}
+          </label>
+          <input
+            id={`${id}-name`}
+            className="field__input"
+            value={name}
+            maxLength={80}
+            required
+            onChange={(e) => setName(e.currentTarget.value)}
+            aria-describedby={`${id}-hint`}
+            data-autofocus
+            data-testid="calls-preset-name"
+          />
+          <p className="field__hint" id={`${id}-hint`}>
+            {t('presets.save_hint')}
+          </p>
+        </div>
+        {error !== null && (
+          <div className="form__alert" role="alert">
+            {errorText(i18n, error)}
+          </div>
+        )}
+        <FormDialogActions
+          onCancel={onClose}
+          busy={busy}
+          submitLabel={t('presets.save_confirm')}
+          busyLabel={t('presets.saving')}
+        />
+      </form>
+    </Dialog>
+  );
+}
