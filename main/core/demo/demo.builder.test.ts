@@ -1,11 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Call } from '../../../shared/contract/calls.schema';
+import type { Product, Promotion, VisitStandardRow } from '../../../shared/contract/catalog.schema';
+import { STEP_KINDS } from '../../../shared/contract/catalog.schema';
 import type { ClientCard, ClientRow, CorrectionRequest } from '../../../shared/contract/clients.schema';
 import { ClientFields, normalizeClient, QUALITY_FLAGS } from '../../../shared/contract/clients.schema';
 import type { PublicUser } from '../../../shared/contract/users.schema';
+import type { RepCounters, VisitDetail, VisitRow } from '../../../shared/contract/visits.schema';
+import { TASK_STATUSES, VISIT_STATUSES } from '../../../shared/contract/visits.schema';
+import { addDays } from '../../../shared/domain/dates';
 import { isValidIco, isValidNip } from '../../../shared/domain/tax-ids';
 import type { TestCore } from '../testing/test-core';
 import { testCore } from '../testing/test-core';
 import { DEMO_DUPLICATES, DEMO_SIZES, planDemoClients } from './demo-clients.plan';
+import { DEMO_VISIT_WINDOW } from './demo-visits.builder';
 import { LONG_CLIENT_NAMES } from './names.pl-cs';
 
 // The demo office at S, built through the core's commands exactly as "Open the demo office" does,
@@ -116,6 +123,87 @@ describe('the demo office (S, Polish)', () => {
     expect(his.length).toBeGreaterThanOrEqual(3);
     const proposed = await t.ok<Array<{ contact: { status: string } }>>(op, 'contacts:listProposed');
     expect(proposed).toHaveLength(10);
+  });
+
+  it('has the admin’s catalogue: products, promotions (one running today) and two visit standards', async () => {
+    const rep = await t.session('rep', 'demo-rep');
+    const { today } = await t.ok<RepCounters>(rep, 'home:repCounters');
+    const products = await t.ok<Product[]>(rep, 'products:list', { includeInactive: true });
+    expect(products.length).toBeGreaterThanOrEqual(15);
+    for (const p of products) expect(Number.isInteger(p.unitValue) && p.unitValue > 0).toBe(true);
+    expect(products.filter((p) => !p.active)).toHaveLength(1);
+    const promotions = await t.ok<Promotion[]>(rep, 'promotions:list');
+    expect(promotions.length).toBeGreaterThanOrEqual(2);
+    const running = promotions.filter((p) => p.validFrom <= today && today <= p.validTo);
+    expect(running.some((p) => p.segmentIds.length && p.productIds.length && p.instructions)).toBe(true);
+    const standards = await t.ok<VisitStandardRow[]>(rep, 'visitStandards:list');
+    expect(standards).toHaveLength(2);
+    const detailed = standards.find((s) => s.standard.steps.length >= 4)!.standard;
+    expect(new Set(detailed.steps.map((x) => x.kind))).toEqual(new Set(STEP_KINDS));
+    expect(new Set(detailed.steps.map((x) => x.mandatory))).toEqual(new Set([true, false]));
+  });
+
+  it('has a month of visits in every state, with the minimal data set and tasks in every state', async () => {
+    const rep = await t.session('rep', 'demo-rep');
+    const { today } = await t.ok<RepCounters>(rep, 'home:repCounters');
+    const head = await t.session('head', 'demo-manager');
+    const rows = await t.ok<VisitRow[]>(head, 'visits:agenda', {
+      from: addDays(today, -DEMO_VISIT_WINDOW.pastDays),
+      to: addDays(today, DEMO_VISIT_WINDOW.futureDays),
+    });
+    expect(rows.length).toBeGreaterThan(200);
+    expect(new Set(rows.map((r) => r.status))).toEqual(new Set(VISIT_STATUSES));
+    expect(new Set(rows.map((r) => r.repId)).size).toBe(7);
+    for (const r of rows) {
+      expect(r.contactName, r.id).toBeTruthy();
+      expect(r.subject, r.id).not.toBe('');
+      if (r.date > today) expect(r.status).not.toBe('done');
+      if (r.date < today) expect(r.status).not.toBe('planned');
+    }
+    // The demo rep's own agenda: today's visits, one done, one half worked.
+    const mine = await t.ok<VisitRow[]>(rep, 'visits:agenda', { from: addDays(today, -7), to: today });
+    const todays = mine.filter((r) => r.date === today);
+    expect(todays.length).toBeGreaterThanOrEqual(3);
+    const details = await Promise.all(mine.map((r) => t.ok<VisitDetail>(rep, 'visits:get', { id: r.id })));
+    const todayTasks = details.filter((d) => d.visit.date === today).flatMap((d) => d.tasks);
+    expect(todayTasks.some((x) => x.status === 'done')).toBe(true);
+    expect(todayTasks.some((x) => x.status === 'open')).toBe(true);
+    expect(todays.some((r) => r.status === 'done')).toBe(true);
+    expect(todays.some((r) => r.status === 'planned' && r.tasks.open < r.tasks.total)).toBe(true);
+    // Every task state somewhere, and completed visits with their result and no open mandatory task.
+    expect(new Set(details.flatMap((d) => d.tasks.map((x) => x.status)))).toEqual(new Set(TASK_STATUSES));
+    for (const d of details.filter((x) => x.visit.status === 'done')) {
+      expect(d.visit.result).not.toBe('');
+      expect(d.contact?.surname).toBeTruthy();
+      expect(d.tasks.some((x) => x.mandatory && x.status === 'open')).toBe(false);
+    }
+    // A few recent photo tasks carry a real picture.
+    const photo = details.flatMap((d) => d.attachments)[0]!;
+    expect(photo.mimeType).toBe('image/png');
+    expect(photo.width).toBeGreaterThan(0);
+    const file = await t.ok<{ data: string }>(rep, 'attachments:get', { id: photo.id });
+    expect(Buffer.from(file.data, 'base64').subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it('has calls: weeks of them imported, today’s logged, and the demo rep’s counters show them', async () => {
+    const rep = await t.session('rep', 'demo-rep');
+    const counters = await t.ok<RepCounters>(rep, 'home:repCounters');
+    expect(counters.visitsToday.total).toBeGreaterThanOrEqual(3);
+    expect(counters.visitsToday.done).toBeGreaterThanOrEqual(1);
+    expect(counters.openTasks).toBeGreaterThan(0);
+    expect(counters.callsToday.reduce((n, c) => n + c.count, 0)).toBeGreaterThanOrEqual(5);
+    expect(counters.callsToday.length).toBeGreaterThanOrEqual(4);
+    const calls = await t.ok<Call[]>(rep, 'calls:list', {
+      from: addDays(counters.today, -DEMO_VISIT_WINDOW.pastDays),
+      limit: 500,
+    });
+    expect(calls.filter((c) => c.source === 'imported').length).toBeGreaterThan(30);
+    expect(new Set(calls.map((c) => c.startedAt.slice(0, 10))).size).toBeGreaterThan(10);
+    expect(new Set(calls.map((c) => c.statusId)).size).toBeGreaterThanOrEqual(5);
+    // Numbers that reach no client wait for the operator.
+    expect((await t.ok<Call[]>(op, 'calls:triageList')).length).toBe(3);
+    const manager = await t.ok<RepCounters>(await t.session('manager', 'demo-manager'), 'home:repCounters');
+    expect(manager.visitsToday.total).toBeGreaterThan(counters.visitsToday.total);
   });
 
   it('serves every client’s card within the contract, with contacts and consents', async () => {

@@ -5,6 +5,7 @@ import type { HandlerContext } from '../app/handler-context';
 import { createOffice } from '../auth/auth.service';
 import { buildDemoClients } from './demo-clients.builder';
 import { planDemoClients } from './demo-clients.plan';
+import { buildDemoVisits } from './demo-visits.builder';
 import { DEMO_LOGINS } from './demo-logins';
 
 // The demo office is built through the core's own commands, with their rights checks, as the
@@ -22,7 +23,8 @@ const EXTRA_REPS: Array<{ login: string; displayName: string; repCode: string }>
 
 /**
  * `scale`: S is one office (PRODUCT.md §9: 3 000 clients); L is the load-test size of the client
- * base (50 000 clients). Both have the same people; visits and actions come with issues 5–8.
+ * base (50 000 clients). Both have the same people and about the same month of visits and calls
+ * (issue 6); actions come with issues 7–8.
  */
 export async function buildDemoOffice(
   ctx: HandlerContext,
@@ -110,7 +112,15 @@ export async function buildDemoOffice(
   // The client base: PL addresses and NIPs for a Polish (or English-speaking) office, CZ and IČOs
   // for a Czech one; the demo rep (Jan Kowalski) is the plan's first rep.
   const plan = planDemoClients({ country: cs ? 'CZ' : 'PL', scale: opts.scale, reps: reps.length });
-  await buildDemoClients(ctx, plan, { operatorId: operator.id, repIds: reps.map((x) => x.id) });
+  const built = await buildDemoClients(ctx, plan, { operatorId: operator.id, repIds: reps.map((x) => x.id) });
+  // Issue 6: the catalogue, a month of visits with their tasks, and calls.
+  await buildDemoVisits(
+    ctx,
+    plan,
+    built,
+    { adminId, operatorId: operator.id, repIds: reps.map((x) => x.id) },
+    { locale: opts.locale, scale: opts.scale },
+  );
   // The visitor chooses whom to be on the sign-in screen, where the demo logins are listed.
   ctx.session.userId = null;
 }
