@@ -91,8 +91,10 @@ const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The identity of a task across regenerations: one task per (source, source id, step). */
 export function taskIdentity(t: Pick<WantedTask, 'source' | 'sourceId' | 'stepKey'>): string {
-  // JSON keeps the parts apart whatever characters the ids contain.
-  return JSON.stringify([t.source, t.sourceId, t.stepKey]);
+  // The source is a fixed word, the id is length-prefixed and the step key comes last, so the parts
+  // stay apart whatever characters the ids contain. (Cheaper than JSON: it runs for every task of
+  // every visit a regeneration touches.)
+  return `${t.source}|${t.sourceId.length}:${t.sourceId}|${t.stepKey === null ? '-' : `s${t.stepKey}`}`;
 }
 
 /**

@@ -39,7 +39,15 @@ interface Sources {
   standards: StandardSource[];
   promotions: PromotionSource[];
   fingerprint: string;
+  /**
+   * The wanted tasks per (date, segment): every visit of one day and segment wants the same ones
+   * (until local actions join in issue 7, their tasks depend on the visit's client), and a month of
+   * an office's visits has a few hundred such pairs against tens of thousands of visits.
+   */
+  wanted: Map<string, WantedTask[]>;
 }
+
+const WANTED_CACHE_MAX = 20_000;
 
 const sourcesCache = new WeakMap<Store, Sources>();
 
@@ -87,7 +95,7 @@ export function generationSources(store: Store): Sources {
     .update(JSON.stringify([standards, promotions]))
     .digest('hex')
     .slice(0, 16);
-  const s: Sources = { versions, standards, promotions, fingerprint };
+  const s: Sources = { versions, standards, promotions, fingerprint, wanted: new Map() };
   sourcesCache.set(store, s);
   return s;
 }
@@ -151,13 +159,20 @@ function taskData(visitId: string, w: WantedTask): Record<string, unknown> {
  */
 export function syncVisitTasks(store: Store, tx: Tx, visit: VisitRec): void {
   const src = generationSources(store);
-  const wanted = wantedTasks({
-    date: visit.date,
-    segmentId: segmentOf(store, visit.clientId),
-    standards: src.standards,
-    promotions: src.promotions,
-    actions: [],
-  });
+  const segmentId = segmentOf(store, visit.clientId);
+  const cacheKey = `${visit.date}|${segmentId ?? ''}`;
+  let wanted = src.wanted.get(cacheKey);
+  if (!wanted) {
+    wanted = wantedTasks({
+      date: visit.date,
+      segmentId,
+      standards: src.standards,
+      promotions: src.promotions,
+      actions: [],
+    });
+    if (src.wanted.size >= WANTED_CACHE_MAX) src.wanted.clear();
+    src.wanted.set(cacheKey, wanted);
+  }
   const existing = tasksOf(store, visit.id).map(toExisting);
   const plan = reconcileTasks(existing, wanted);
   for (const w of plan.add) tx.insert('tasks', taskData(visit.id, w));
