@@ -72,7 +72,7 @@ export function CallImport({ store, announce }: { store: Store; announce: Announ
   };
 
   return (
-    <section className="calls__section" aria-labelledby={`${id}-title`} data-testid="calls-import">
+    <section className="calls__section" aria-labelledby={`${id}-title`} data-testid="calls-import-section">
       <h2 className="section-title" id={`${id}-title`}>
         {t('import.title')}
       </h2>

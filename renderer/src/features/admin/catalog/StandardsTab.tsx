@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
@@ -107,54 +107,64 @@ export function StandardsTab({ store: given }: { store?: StoreApi<StandardsState
               {rows.map((r) => {
                 const s = r.standard;
                 return (
-                  <tr key={s.lineageId} data-testid="standard-row" data-lineage={s.lineageId}>
-                    <td>
-                      {s.name}
-                      {r.overlaps.length > 0 && (
-                        <Overlaps row={r} names={names} segmentLabel={segments.label} lang={lang} />
-                      )}
-                    </td>
-                    <td className="table__num" data-testid="standard-version">
-                      {t('standards.version', { version: s.version })}
-                    </td>
-                    <td>{s.segmentIds.map(segments.label).join(', ')}</td>
-                    <td>{validity(s)}</td>
-                    <td>
-                      {t('standards.steps_count', { count: s.steps.length })},{' '}
-                      {t('standards.mandatory_count', { count: s.steps.filter((x) => x.mandatory).length })}
-                    </td>
-                    <td className="table__actions">
-                      <button
-                        type="button"
-                        className="button button--small"
-                        aria-label={t('standards.edit_label', { name: s.name })}
-                        onClick={() => {
-                          announce(null);
-                          store.getState().dismissSaved();
-                          setOpen({ kind: 'edit', standard: s });
-                        }}
-                      >
-                        {t('edit')}
-                      </button>
-                      <button
-                        type="button"
-                        className="button button--small"
-                        aria-label={t('standards.history_label', { name: s.name })}
-                        data-testid="standard-history"
-                        onClick={() => setOpen({ kind: 'history', standard: s })}
-                      >
-                        {t('standards.history')}
-                      </button>
-                      <button
-                        type="button"
-                        className="button button--small button--danger-quiet"
-                        aria-label={t('standards.archive_label', { name: s.name })}
-                        onClick={() => setOpen({ kind: 'archive', standard: s })}
-                      >
-                        {t('standards.archive')}
-                      </button>
-                    </td>
-                  </tr>
+                  <Fragment key={s.lineageId}>
+                    <tr
+                      data-testid="standard-row"
+                      data-lineage={s.lineageId}
+                      className={r.overlaps.length > 0 ? 'catalog-row--noted' : undefined}
+                    >
+                      <td data-testid="standard-name-cell">{s.name}</td>
+                      <td className="table__num" data-testid="standard-version">
+                        {t('standards.version', { version: s.version })}
+                      </td>
+                      <td>{s.segmentIds.map(segments.label).join(', ')}</td>
+                      <td>{validity(s)}</td>
+                      <td>
+                        {t('standards.steps_count', { count: s.steps.length })},{' '}
+                        {t('standards.mandatory_count', { count: s.steps.filter((x) => x.mandatory).length })}
+                      </td>
+                      <td className="table__actions">
+                        <button
+                          type="button"
+                          className="button button--small"
+                          aria-label={t('standards.edit_label', { name: s.name })}
+                          onClick={() => {
+                            announce(null);
+                            store.getState().dismissSaved();
+                            setOpen({ kind: 'edit', standard: s });
+                          }}
+                        >
+                          {t('edit')}
+                        </button>
+                        <button
+                          type="button"
+                          className="button button--small"
+                          aria-label={t('standards.history_label', { name: s.name })}
+                          data-testid="standard-history"
+                          onClick={() => setOpen({ kind: 'history', standard: s })}
+                        >
+                          {t('standards.history')}
+                        </button>
+                        <button
+                          type="button"
+                          className="button button--small button--danger-quiet"
+                          aria-label={t('standards.archive_label', { name: s.name })}
+                          onClick={() => setOpen({ kind: 'archive', standard: s })}
+                        >
+                          {t('standards.archive')}
+                        </button>
+                      </td>
+                    </tr>
+                    {r.overlaps.length > 0 && (
+                      // The warning spans the table under its standard: in the name's column it made
+                      // the row a narrow, tall column of text.
+                      <tr className="catalog-note-row" data-testid="standard-overlap-row">
+                        <td colSpan={6}>
+                          <Overlaps row={r} names={names} segmentLabel={segments.label} lang={lang} />
+                        </td>
+                      </tr>
+                    )}
+                  </Fragment>
                 );
               })}
             </tbody>

@@ -90,7 +90,9 @@ function VisitView({ detail, store }: { detail: VisitDetail; store: StoreApi<Vis
   const lang = i18n.language;
   const live = visit.status === 'planned' || visit.status === 'missed';
   const canEdit = live && detail.can.edit;
-  const canComplete = live && detail.can.complete;
+  // Offered while mandatory tasks are open too: the core's refusal lists them, which tells the rep
+  // what is left better than a button that is not there.
+  const canComplete = live && detail.can.edit;
   const sorted = [...tasks].sort((a, b) => a.order - b.order);
 
   return (
