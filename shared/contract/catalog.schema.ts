@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { patchOf } from './patch';
 import { IsoDate } from './dates.schema';
 import { RecordMeta } from './office.schema';
 
@@ -25,7 +26,8 @@ export const ProductFields = z.object({
 export const Product = RecordMeta.extend(ProductFields.shape);
 export type Product = z.infer<typeof Product>;
 
-export const ProductPatch = ProductFields.partial().strict();
+// Not `.partial()`: it keeps `active`'s default, so renaming an inactive product would reactivate it.
+export const ProductPatch = patchOf(ProductFields);
 
 // ---- central promotions ----
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { patchOf } from './patch';
 import { COUNTRIES, normalizeEmail, normalizePhone, normalizePostalCode } from '../domain/contact-data';
 import type { Country as CountryCode } from '../domain/contact-data';
 import {
@@ -259,18 +260,7 @@ export const ClientCard = z.object({
 });
 export type ClientCard = z.infer<typeof ClientCard>;
 
-/**
- * A patch: every field optional and absent unless sent. Not `.partial()`: zod keeps inner
- * `.default()`s there, so a patch of just the name would also reset repId, status and tags.
- */
-export function patchOf<S extends z.ZodRawShape>(o: z.ZodObject<S>) {
-  const shape: Record<string, z.ZodType> = {};
-  for (const [k, v] of Object.entries(o.shape)) {
-    const t = v as z.ZodType;
-    shape[k] = (t instanceof z.ZodDefault ? (t.unwrap() as z.ZodType) : t).optional();
-  }
-  return z.object(shape).strict() as unknown as z.ZodObject<{ [K in keyof S]: z.ZodOptional<S[K]> }>;
-}
+export { patchOf } from './patch';
 
 export const ClientPatch = patchOf(ClientFields);
 export const ContactPatch = patchOf(ContactFields.omit({ clientId: true }));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { patchOf } from './patch';
 import { StepKind } from './catalog.schema';
 import { IsoDate, TimeOfDay } from './dates.schema';
 import { RecordMeta } from './office.schema';
@@ -136,7 +137,9 @@ export const TaskUpdateInput = z
   .object({
     id: z.string().min(1),
     status: TaskStatus,
-    result: TaskResult.partial().optional(),
+    // Only the parts sent change. Not `TaskResult.partial()`: zod 4 keeps the inner defaults there, so
+    // marking a task done without resending its checklist and photos wiped them.
+    result: patchOf(TaskResult).optional(),
   })
   .strict();
 

@@ -59,6 +59,13 @@ describe('products', () => {
       patch: { unitValue: 419, active: false },
     });
     expect(upd).toMatchObject({ code: 'SOK', unitValue: 419, active: false });
+    // Renaming an inactive product leaves it inactive (a patch changes only what it sends).
+    const renamed = await t.ok<Product>(admin, 'products:update', {
+      id: other.id,
+      patch: { name: 'Sok jabłkowy' },
+    });
+    expect(renamed).toMatchObject({ name: 'Sok jabłkowy', active: false });
+    await t.ok<Product>(admin, 'products:update', { id: other.id, patch: { name: 'Sok' } });
     const audit = t.core.store.byIndex<AuditEntry>('audit', 'entityId', other.id);
     expect(audit.map((a) => a.field).sort()).toEqual(expect.arrayContaining(['active', 'unitValue']));
 

@@ -345,6 +345,20 @@ describe('tasks', () => {
       },
     });
     expect(upd.result).toMatchObject({ note: 'Brak facingu', count: null, photoIds: [] });
+    // A status change that sends only some parts of the result keeps the others (the screen's
+    // "done" button sends what its editors hold; the checklist was saved on each tick).
+    const again = await t.ok<Task>(jan, 'tasks:update', { id: shelf.id, status: 'done', result: {} });
+    expect(again.result.checklist).toHaveLength(2);
+    expect(again.result.note).toBe('Brak facingu');
+    const noteOnly = await t.ok<Task>(jan, 'tasks:update', {
+      id: shelf.id,
+      status: 'done',
+      result: { note: 'Facing uzupełniony' },
+    });
+    expect(noteOnly.result.checklist).toEqual([
+      { item: 'Cena', met: true },
+      { item: 'Facing', met: false },
+    ]);
     const done = await t.ok<VisitDetail>(jan, 'visits:complete', {
       id: d.visit.id,
       result: 'Zamówienie 20 szt.',
