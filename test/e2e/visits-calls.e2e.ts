@@ -255,6 +255,8 @@ describe('the rep', () => {
     }
     await checklist.getByTestId('task-done').click();
     await expect.poll(() => checklist.getAttribute('data-status')).toBe('done');
+    // Marking it done keeps what was ticked.
+    expect(await checklist.getByTestId('task-check-1').getAttribute('data-met')).toBe('true');
 
     const photo = tasks.nth(1);
     // A file that is not an image is refused with a clear message, and nothing is attached.
@@ -269,6 +271,7 @@ describe('the rep', () => {
     await photo.getByTestId('task-thumb').waitFor();
     await photo.getByTestId('task-done').click();
     await expect.poll(() => photo.getAttribute('data-status')).toBe('done');
+    await photo.getByTestId('task-thumb').waitFor();
 
     // Whatever else is mandatory today (the demo's promotions) is done as well.
     for (let i = 3; i < (await tasks.count()); i++) {
@@ -301,6 +304,8 @@ describe('the rep', () => {
     await dialog.waitFor({ state: 'detached' });
     await expect.poll(() => rep.getByTestId('screen-visit').getAttribute('data-status')).toBe('done');
     expect(await rep.getByTestId('visit-result-text').textContent()).toContain('dodatkową paletę');
+    // The photo stays on the visit once it is done (the manager sees it there too).
+    await rep.getByTestId('task-row').nth(1).getByTestId('task-thumb').waitFor();
     await check(rep, 'visits-visit-done');
 
     // The home counters count it: today's visits done out of all not cancelled.

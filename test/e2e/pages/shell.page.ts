@@ -41,7 +41,9 @@ export function screensFor(role: Role): ScreenId[] {
         ? ADMIN_TABS.map((t): ScreenId => `admin-${t}`)
         : []
       : s === 'visits'
-        ? ['visits', 'calls']
+        ? role === 'operator'
+          ? ['calls']
+          : ['visits', 'calls']
         : [s],
   );
 }
@@ -83,9 +85,11 @@ export class ShellPage {
     } else if (screen === 'visits' || screen === 'calls') {
       // The visits section opens on the agenda; the calls are its second tab.
       await this.nav('visits').click();
-      await this.page.getByTestId('screen-agenda').waitFor();
+      // The operator has no agenda: the section opens on the calls, without tabs.
+      await this.page.getByTestId('screen-agenda').or(this.page.getByTestId('screen-calls')).waitFor();
       if (screen === 'calls') {
-        await this.page.getByTestId('tab-calls').click();
+        if (await this.page.getByTestId('tab-calls').isVisible())
+          await this.page.getByTestId('tab-calls').click();
         await this.page.getByTestId('screen-calls').waitFor();
       }
     } else {

@@ -8,8 +8,11 @@ import { VisitScreen } from './visit/VisitScreen';
 
 /** Visits and calls: the agenda, one visit, and the calls (log, import, triage). */
 export function VisitsSection({ view, user }: { view: VisitsView; user: PublicUser }) {
+  // The operator keeps no agenda (the core refuses it): for the operator the section is the calls.
+  const hasAgenda = user.role !== 'operator';
   switch (view.view) {
     case 'agenda':
+      if (!hasAgenda) return <CallsScreen user={user} />;
       return (
         <>
           <VisitsTabs current="agenda" />
@@ -19,6 +22,7 @@ export function VisitsSection({ view, user }: { view: VisitsView; user: PublicUs
     case 'visit':
       return <VisitScreen visitId={view.visitId} user={user} />;
     case 'calls':
+      if (!hasAgenda) return <CallsScreen user={user} />;
       return (
         <>
           <VisitsTabs current="calls" />
