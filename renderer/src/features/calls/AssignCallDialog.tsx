@@ -133,7 +133,7 @@ export function AssignCallDialog({
           <fieldset className="calls__found">
             <legend className="field__label">{t('assign.results')}</legend>
             {found.map((c) => (
-              <label key={c.id} className="check">
+              <label key={c.id} className="calls__check">
                 <input
                   type="radio"
                   name={`${id}-client`}

@@ -93,7 +93,7 @@ export function CallImport({ store, announce }: { store: Store; announce: Announ
             data-testid="calls-file"
           />
         </div>
-        <label className="check">
+        <label className="calls__check">
           <input
             type="checkbox"
             checked={headerRow}

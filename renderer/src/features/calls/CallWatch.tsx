@@ -65,7 +65,7 @@ export function CallWatch({
                 ))}
               </select>
             </div>
-            <label className="check">
+            <label className="calls__check">
               <input
                 type="checkbox"
                 checked={watch.enabled}

@@ -196,7 +196,7 @@ export function LogCallDialog({
         <fieldset className="log-call__direction">
           <legend className="field__label">{t('log.direction')}</legend>
           {(['out', 'in'] as const).map((d) => (
-            <label key={d} className="check">
+            <label key={d} className="calls__check">
               <input
                 type="radio"
                 name={`${id}-direction`}

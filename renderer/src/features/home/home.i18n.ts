@@ -8,7 +8,7 @@ const en = {
   glance: 'The office at a glance',
   work: 'Your work',
   will_show: 'What your home will show',
-  will_show_hint: 'These counters fill in as the visit, action and duplicate screens arrive.',
+  will_show_hint: 'These counters fill in once the local actions and deals screens arrive.',
   admin: {
     users: 'Users',
     users_inactive: 'Deactivated accounts: {{count, number}}',
@@ -71,7 +71,7 @@ const pl: Translation<typeof en> = {
   glance: 'Biuro w skrócie',
   work: 'Twoja praca',
   will_show: 'Co pokaże Twoja strona główna',
-  will_show_hint: 'Te liczniki wypełnią się, gdy pojawią się ekrany wizyt, akcji i duplikatów.',
+  will_show_hint: 'Te liczniki wypełnią się, gdy pojawią się ekrany akcji lokalnych i transakcji.',
   admin: {
     users: 'Użytkownicy',
     users_inactive: 'Konta dezaktywowane: {{count, number}}',
@@ -136,7 +136,7 @@ const cs: Translation<typeof en> = {
   glance: 'Kancelář v kostce',
   work: 'Vaše práce',
   will_show: 'Co ukáže vaše úvodní stránka',
-  will_show_hint: 'Tato počítadla se naplní, až přibudou obrazovky návštěv, akcí a duplicit.',
+  will_show_hint: 'Tato počítadla se naplní, až přibudou obrazovky lokálních akcí a obchodů.',
   admin: {
     users: 'Uživatelé',
     users_inactive: 'Deaktivované účty: {{count, number}}',

@@ -384,7 +384,8 @@ function VisitRowView({
       </div>
       <div className="visit-row__side">
         <span className={`visit-status visit-status--${row.status}`}>{t(`status.${row.status}`)}</span>
-        {total > 0 && (
+        {/* A cancelled visit's open tasks count nowhere (PRODUCT.md §2): no badge for them. */}
+        {total > 0 && row.status !== 'cancelled' && (
           <span
             className={
               mandatoryOpen > 0 ? 'visit-row__tasks visit-row__tasks--mandatory' : 'visit-row__tasks'
