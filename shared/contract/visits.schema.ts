@@ -155,8 +155,13 @@ export const Attachment = RecordMeta.extend({
   bytes: z.number().int(),
   width: z.number().int().nullable(),
   height: z.number().int().nullable(),
+  /** The thumbnail's type when one was stored beside the photo (older photos have none). */
+  thumbMimeType: z.enum(ATTACHMENT_TYPES).nullable().optional(),
 });
 export type Attachment = z.infer<typeof Attachment>;
+
+/** A thumbnail is small: the renderer scales the photo to at most 320 px before sending it. */
+export const ATTACHMENT_THUMB_MAX_BYTES = 256 * 1024;
 
 export const AttachmentAddInput = z
   .object({
@@ -167,6 +172,12 @@ export const AttachmentAddInput = z
       .string()
       .max(Math.ceil(ATTACHMENT_MAX_BYTES / 3) * 4 + 4)
       .regex(/^[A-Za-z0-9+/]*={0,2}$/),
+    /** The photo scaled down by the renderer (the app has no image library of its own). */
+    thumbnail: z
+      .string()
+      .max(Math.ceil(ATTACHMENT_THUMB_MAX_BYTES / 3) * 4 + 4)
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/)
+      .optional(),
   })
   .strict();
 

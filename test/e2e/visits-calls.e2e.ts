@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientCard, ClientRow } from '../../shared/contract/clients.schema';
 import type { DictionaryItem } from '../../shared/contract/dictionaries.schema';
 import type { SessionState } from '../../shared/contract/users.schema';
-import type { RepCounters } from '../../shared/contract/visits.schema';
+import type { RepCounters, VisitDetail } from '../../shared/contract/visits.schema';
 import { DEMO_LOGINS } from '../../main/core/demo/demo-logins';
 import { shelfPhotoPng } from '../../main/core/demo/demo-visits.builder';
 import { buildCsv } from '../../main/core/imports/testing/fixture-files';
@@ -269,6 +269,10 @@ describe('the rep', () => {
     writeFileSync(file, shelfPhotoPng(seededRng(6)));
     await photo.getByTestId('task-photo').setInputFiles(file);
     await photo.getByTestId('task-thumb').waitFor();
+    // The browser made a thumbnail and the core keeps it beside the photo.
+    const visitId = (await rep.getByTestId('screen-visit').getAttribute('data-visit-id'))!;
+    const detail = await data<VisitDetail>(rep, 'visits:get', { id: visitId });
+    expect(detail.attachments.map((a) => a.thumbMimeType)).toEqual(['image/jpeg']);
     await photo.getByTestId('task-done').click();
     await expect.poll(() => photo.getAttribute('data-status')).toBe('done');
     await photo.getByTestId('task-thumb').waitFor();
@@ -328,9 +332,10 @@ describe('the operator', () => {
 
   it('imports a call file without a header row, mapping the columns by position', async () => {
     op = await signedIn('operator');
+    // The operator keeps no agenda: the section opens on the calls.
     await op.getByTestId('nav-visits').click();
-    await op.getByTestId('tab-calls').click();
     await op.getByTestId('screen-calls').waitFor();
+    expect(await op.getByTestId('tab-calls').count()).toBe(0);
     await op.getByTestId('triage-row').or(op.getByTestId('triage-empty')).first().waitFor();
     await check(op, 'calls-operator');
 

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { AppError } from '../../../shared/contract/errors';
 import type { Attachment } from '../../../shared/contract/visits.schema';
-import { ATTACHMENT_MAX_BYTES } from '../../../shared/contract/visits.schema';
+import { ATTACHMENT_MAX_BYTES, ATTACHMENT_THUMB_MAX_BYTES } from '../../../shared/contract/visits.schema';
 import { uuidv7 } from '../../../shared/domain/ids';
 import type { HandlerContext } from '../app/handler-context';
 import { insertAudited } from '../audit/audit.service';
@@ -16,9 +16,11 @@ import { visibleVisit } from './visits.service';
 // the bytes are durable. A crash between the two leaves an orphan file, never a record without one.
 //
 // Images only, recognised by their magic bytes, not by the name. Thumbnails: the app loads no
-// native module, so there is no image library to scale with (and no pure-JS decoder among the
-// installed packages); the record keeps the image's dimensions (read from the JPEG SOF / PNG IHDR /
-// WebP VP8* header) and `thumbnail: true` serves the same bytes — the renderer scales them down.
+// native module, so the core has no image library to scale with; the renderer (a browser, with a
+// canvas) scales the photo down and sends the thumbnail with it. The core checks it like the photo
+// (an image, small) and keeps it beside it as attachments/<id>.thumb.<ext>. `thumbnail: true` serves
+// it, or the photo itself where there is none (photos added by scripts, or before thumbnails).
+// The record keeps the image's dimensions (read from the JPEG SOF / PNG IHDR / WebP VP8* header).
 
 type Mime = Attachment['mimeType'];
 const EXT: Record<Mime, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
@@ -81,9 +83,13 @@ export function attachmentPath(dataDir: string, a: Pick<Attachment, 'id' | 'mime
   return path.join(dataDir, 'attachments', `${a.id}.${EXT[a.mimeType]}`);
 }
 
+export function thumbnailPath(dataDir: string, id: string, mimeType: Mime): string {
+  return path.join(dataDir, 'attachments', `${id}.thumb.${EXT[mimeType]}`);
+}
+
 export async function addAttachment(
   ctx: HandlerContext,
-  i: { taskId: string; fileName: string; data: string },
+  i: { taskId: string; fileName: string; data: string; thumbnail?: string },
 ): Promise<Attachment> {
   const { task } = writableTask(ctx, i.taskId);
   const bytes = Buffer.from(i.data, 'base64');
@@ -99,10 +105,19 @@ export async function addAttachment(
       details: { fileName: i.fileName },
     });
   const size = imageSize(bytes, mimeType);
+  const thumb = i.thumbnail === undefined ? null : Buffer.from(i.thumbnail, 'base64');
+  const thumbMimeType = thumb ? sniffImage(thumb) : null;
+  if (thumb && (!thumbMimeType || thumb.length > ATTACHMENT_THUMB_MAX_BYTES))
+    throw new AppError('validation', 'The thumbnail is not a small image', {
+      key: 'errors.attachment_thumbnail',
+      details: { bytes: thumb.length, max: ATTACHMENT_THUMB_MAX_BYTES },
+    });
   const id = uuidv7();
   const file = attachmentPath(ctx.store.dir, { id, mimeType });
+  const thumbFile = thumb && thumbMimeType ? thumbnailPath(ctx.store.dir, id, thumbMimeType) : null;
   await nodeFileLayer.mkdirp(path.dirname(file));
   await writeFileAtomic(nodeFileLayer, file, bytes);
+  if (thumb && thumbFile) await writeFileAtomic(nodeFileLayer, thumbFile, thumb);
   try {
     return await ctx.store.transact({ userId: ctx.actorId() }, (tx) => {
       writableTask(ctx, task.id);
@@ -114,11 +129,13 @@ export async function addAttachment(
         bytes: bytes.length,
         width: size?.width ?? null,
         height: size?.height ?? null,
+        thumbMimeType,
       });
     });
   } catch (e) {
-    // No record: the file is an orphan; remove it (best effort — an orphan costs only space).
+    // No record: the files are orphans; remove them (best effort — an orphan costs only space).
     await nodeFileLayer.unlink(file).catch(() => undefined);
+    if (thumbFile) await nodeFileLayer.unlink(thumbFile).catch(() => undefined);
     throw e;
   }
 }
@@ -140,12 +157,16 @@ export async function getAttachment(
       details: { id: i.id },
     });
   visibleVisit(ctx, task.visitId);
+  if (i.thumbnail && a.thumbMimeType) {
+    const thumb = await nodeFileLayer.readFile(thumbnailPath(ctx.store.dir, a.id, a.thumbMimeType));
+    // A lost thumbnail falls back to the photo itself.
+    if (thumb) return { fileName: a.fileName, mimeType: a.thumbMimeType, data: thumb.toString('base64') };
+  }
   const buf = await nodeFileLayer.readFile(attachmentPath(ctx.store.dir, a));
   if (!buf)
     throw new AppError('not_found', `The file of attachment ${i.id} is missing`, {
       key: 'errors.attachment_file_missing',
       details: { id: i.id },
     });
-  // `thumbnail` serves the same bytes: see the comment at the top.
   return { fileName: a.fileName, mimeType: a.mimeType, data: buf.toString('base64') };
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientCard, Contact } from '../../../shared/contract/clients.schema';
@@ -493,8 +493,27 @@ describe('attachments', () => {
       taskId: task.id,
       fileName: 'polka2.jpg',
       data: jpeg(640, 480).toString('base64'),
+      thumbnail: jpeg(320, 240).toString('base64'),
     });
-    expect(j).toMatchObject({ mimeType: 'image/jpeg', width: 640, height: 480 });
+    expect(j).toMatchObject({ mimeType: 'image/jpeg', width: 640, height: 480, thumbMimeType: 'image/jpeg' });
+    expect(readFileSync(path.join(t.dir, 'attachments', `${j.id}.thumb.jpg`)).equals(jpeg(320, 240))).toBe(
+      true,
+    );
+    // A thumbnail that is not an image is refused with the photo, and nothing is written.
+    const seq = t.core.store.seq;
+    const files = readdirSync(path.join(t.dir, 'attachments')).length;
+    expect(
+      fail(
+        await t.call(jan, 'attachments:add', {
+          taskId: task.id,
+          fileName: 'polka3.jpg',
+          data: jpeg(640, 480).toString('base64'),
+          thumbnail: Buffer.from('not an image').toString('base64'),
+        }),
+      ).key,
+    ).toBe('errors.attachment_thumbnail');
+    expect(t.core.store.seq).toBe(seq);
+    expect(readdirSync(path.join(t.dir, 'attachments'))).toHaveLength(files);
 
     expect(
       fail(await t.call(jan, 'tasks:update', { id: task.id, status: 'open', result: { photoIds: ['nope'] } }))
@@ -515,8 +534,13 @@ describe('attachments', () => {
     op = await t.session('olga', 'xxxxxxxx');
     const got = await t.ok<FileOut>(jan, 'attachments:get', { id: a.id });
     expect(got).toEqual({ fileName: 'polka.png', mimeType: 'image/png', data: png(3, 2).toString('base64') });
+    // The manager sees the thumbnail; a photo stored without one serves itself.
     const thumb = await t.ok<FileOut>(marek, 'attachments:get', { id: j.id, thumbnail: true });
-    expect(thumb.mimeType).toBe('image/jpeg');
+    expect(thumb).toMatchObject({ mimeType: 'image/jpeg', data: jpeg(320, 240).toString('base64') });
+    const full = await t.ok<FileOut>(marek, 'attachments:get', { id: j.id });
+    expect(full.data).toBe(jpeg(640, 480).toString('base64'));
+    const noThumb = await t.ok<FileOut>(jan, 'attachments:get', { id: a.id, thumbnail: true });
+    expect(noThumb.data).toBe(png(3, 2).toString('base64'));
     expect(fail(await t.call(piotr, 'attachments:get', { id: a.id })).code).toBe('forbidden');
   });
 

@@ -14,6 +14,7 @@ import { LiveStatus, useAnnouncer } from '../../../components/LiveStatus';
 import { errorText, issueText } from '../../../i18n/error-text';
 import { formatDate, formatNumber } from '../../../i18n/format';
 import { AGENDA, clientCardRoute, formatHash } from '../../../shell/routes';
+import { makeThumbnail } from './photo-thumbnail';
 import { fileToBase64 } from '../../clients/import/file-base64';
 import { displayPhone } from '../../clients/phone-format';
 import { MoveVisitDialog } from '../agenda/MoveVisitDialog';
@@ -332,7 +333,10 @@ function TaskRow({
     setFieldError(null);
     try {
       const data = await fileToBase64(file);
-      await store.getState().addPhoto(task.id, { fileName: file.name, data });
+      const thumbnail = await makeThumbnail(file);
+      await store
+        .getState()
+        .addPhoto(task.id, { fileName: file.name, data, ...(thumbnail ? { thumbnail } : {}) });
       onSaved(t('task.photo_added'));
     } catch (e) {
       setFieldError(errorText(i18n, e));

@@ -25,7 +25,7 @@ export interface VisitState {
   /** A task's status and (part of) its result. */
   saveTask: (taskId: string, status: TaskStatus, result?: Partial<TaskResult>) => Promise<Task>;
   /** A photo (base64) for a task's result: stored first, then named in the task's photoIds. */
-  addPhoto: (taskId: string, file: { fileName: string; data: string }) => Promise<Task>;
+  addPhoto: (taskId: string, file: { fileName: string; data: string; thumbnail?: string }) => Promise<Task>;
   loadThumb: (attachmentId: string) => Promise<void>;
   complete: (input: Omit<CommandInput<'visits:complete'>, 'id'>) => Promise<VisitDetail>;
   cancel: (reason: string) => Promise<VisitDetail>;
