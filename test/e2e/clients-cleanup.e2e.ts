@@ -7,6 +7,7 @@ import { DEMO_LOGINS } from '../../main/core/demo/demo-logins';
 import { buildCsv } from '../../main/core/imports/testing/fixture-files';
 import { seededRng } from '../../shared/domain/rng';
 import { makeNip } from '../../shared/domain/tax-ids';
+import { rawCall } from './support/api';
 import { seriousViolations } from './support/axe';
 import { launchChromium } from './support/chromium';
 import { startBuiltHost } from './support/host';
@@ -39,20 +40,6 @@ async function check(page: Page, name: string, opts: { dialog?: boolean } = {}):
   await saveScreenshot(page, name, { fullPage: !opts.dialog });
   const violations = await seriousViolations(page);
   expect(violations, `${name}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
-}
-
-async function rawCall<T>(page: Page, command: string, input: unknown): Promise<{ ok: boolean; data: T }> {
-  return page.evaluate(
-    async ([c, i]) => {
-      const r = await fetch(`/api/invoke/${encodeURIComponent(c)}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(i),
-      });
-      return (await r.json()) as { ok: boolean; data: never };
-    },
-    [command, input] as const,
-  );
 }
 
 async function goto(page: Page, hash: string): Promise<void> {

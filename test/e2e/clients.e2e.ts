@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_LOGINS } from '../../main/core/demo/demo-logins';
+import { rawCall } from './support/api';
 import { seriousViolations } from './support/axe';
 import { launchChromium } from './support/chromium';
 import { startBuiltHost } from './support/host';
@@ -60,24 +61,6 @@ async function desk(role: 'operator' | 'rep', lang: 'pl' | 'cs'): Promise<Page> 
 }
 
 /** Calls the core as the page's signed-in user, the way a tampered renderer could. */
-async function rawCall(
-  page: Page,
-  command: string,
-  input: unknown,
-): Promise<{ ok: boolean; error?: { code: string } }> {
-  return page.evaluate(
-    async ([c, i]) => {
-      const r = await fetch(`/api/invoke/${encodeURIComponent(c)}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(i),
-      });
-      return (await r.json()) as { ok: boolean; error?: { code: string } };
-    },
-    [command, input] as const,
-  );
-}
-
 beforeAll(async () => {
   assertBuilt();
   [browser, host] = await Promise.all([

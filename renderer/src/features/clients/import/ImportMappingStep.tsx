@@ -1,14 +1,11 @@
 import { useId, useState } from 'react';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
 import { IMPORT_TARGETS } from '../../../../../shared/contract/imports.schema';
 import type { ImportTarget } from '../../../../../shared/contract/imports.schema';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
-import { Dialog } from '../../../components/Dialog';
-import { FormDialogActions } from '../../../components/FormDialogActions';
-import { errorText } from '../../../i18n/error-text';
+import { PresetNameDialog } from '../../../components/PresetNameDialog';
 import { ImportErrorPanel } from './ImportErrorPanel';
 import { columnName, isContactTarget, targetLabel } from './import-text';
 import type { ImportState } from './import.store';
@@ -268,8 +265,20 @@ function Presets({
         />
       )}
       {dialog?.kind === 'save' && (
-        <SavePresetDialog
-          store={store}
+        <PresetNameDialog
+          testId="import-preset"
+          texts={{
+            title: t('presets.save_title'),
+            name: t('presets.name'),
+            hint: t('presets.save_hint'),
+            confirm: t('presets.save_confirm'),
+            saving: t('presets.saving'),
+          }}
+          save={async (name) =>
+            (await store.getState().savePreset(name))
+              ? { ok: true }
+              : { ok: false, error: store.getState().presetActionError }
+          }
           initialName={current?.name ?? ''}
           onClose={() => setDialog(null)}
           onSaved={(name) => {
@@ -296,72 +305,5 @@ function Presets({
         </ConfirmDialog>
       )}
     </div>
-  );
-}
-
-function SavePresetDialog({
-  store,
-  initialName,
-  onClose,
-  onSaved,
-}: {
-  store: StoreApi<ImportState>;
-  initialName: string;
-  onClose: () => void;
-  onSaved: (name: string) => void;
-}) {
-  const { t, i18n } = useTranslation('clientImport');
-  const [name, setName] = useState(initialName);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const id = useId();
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const trimmed = name.trim();
-    if (!trimmed || busy) return;
-    setBusy(true);
-    setError(null);
-    const ok = await store.getState().savePreset(trimmed);
-    setBusy(false);
-    if (ok) onSaved(trimmed);
-    else setError(store.getState().presetActionError);
-  };
-
-  return (
-    <Dialog title={t('presets.save_title')} onClose={onClose} testId="import-preset-dialog">
-      <form className="form" onSubmit={(e) => void submit(e)} noValidate>
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-name`}>
-            {t('presets.name')}
-          </label>
-          <input
-            id={`${id}-name`}
-            className="field__input"
-            value={name}
-            maxLength={80}
-            required
-            onChange={(e) => setName(e.currentTarget.value)}
-            aria-describedby={`${id}-hint`}
-            data-autofocus
-            data-testid="import-preset-name"
-          />
-          <p className="field__hint" id={`${id}-hint`}>
-            {t('presets.save_hint')}
-          </p>
-        </div>
-        {error !== null && (
-          <div className="form__alert" role="alert" data-testid="import-error">
-            {errorText(i18n, error)}
-          </div>
-        )}
-        <FormDialogActions
-          onCancel={onClose}
-          busy={busy}
-          submitLabel={t('presets.save_confirm')}
-          busyLabel={t('presets.saving')}
-        />
-      </form>
-    </Dialog>
   );
 }
