@@ -126,7 +126,10 @@ function newerVersion(a: StandardSource, b: StandardSource): StandardSource {
 }
 
 /** Negative when `a` wins over `b`: fewer segments, later validFrom, newer createdAt, smaller lineageId. */
-function standardPrecedence(a: StandardSource, b: StandardSource): number {
+export function standardPrecedence(
+  a: Pick<StandardSource, 'segmentIds' | 'validFrom' | 'createdAt' | 'lineageId'>,
+  b: Pick<StandardSource, 'segmentIds' | 'validFrom' | 'createdAt' | 'lineageId'>,
+): number {
   const sa = new Set(a.segmentIds).size;
   const sb = new Set(b.segmentIds).size;
   if (sa !== sb) return sa - sb;

@@ -7,6 +7,7 @@ import type {
 } from '../../../shared/contract/catalog.schema';
 import { AppError } from '../../../shared/contract/errors';
 import { uuidv7 } from '../../../shared/domain/ids';
+import { standardPrecedence } from '../../../shared/domain/task-generation';
 import type { HandlerContext } from '../app/handler-context';
 import { insertAudited, patchAudited } from '../audit/audit.service';
 import type { Store } from '../store/store';
@@ -29,17 +30,12 @@ export interface StandardRank {
 }
 
 /**
- * The standard that applies where two overlap: the more specific one (fewer segments); on a tie,
- * the later validFrom, then the newer record, then the smaller lineageId (so the answer never
- * depends on the order the records come in).
- * The same rule as pickStandard in shared/domain/task-generation.ts — kept here until it can be
- * shared from there.
+ * The standard that applies where two overlap: the rule task generation applies
+ * (`standardPrecedence`: fewer segments, then the later validFrom, the newer record, the smaller
+ * lineageId), so the admin's warning names the standard the visits actually get.
  */
 export function winnerOf<T extends StandardRank>(a: T, b: T): T {
-  if (a.segmentIds.length !== b.segmentIds.length) return a.segmentIds.length < b.segmentIds.length ? a : b;
-  if (a.validFrom !== b.validFrom) return a.validFrom > b.validFrom ? a : b;
-  if (a.createdAt !== b.createdAt) return a.createdAt > b.createdAt ? a : b;
-  return a.lineageId <= b.lineageId ? a : b;
+  return standardPrecedence(a, b) <= 0 ? a : b;
 }
 
 function currentStandards(store: Store): VisitStandard[] {
