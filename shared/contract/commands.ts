@@ -80,6 +80,25 @@ import {
   VisitSeriesInput,
   VisitUpdateInput,
 } from './visits.schema';
+import {
+  ActionAlerts,
+  ActionApproveInput,
+  ActionCancelInput,
+  ActionCloseInput,
+  ActionCreateInput,
+  ActionDetail,
+  ActionEditInput,
+  ActionIdInput,
+  ActionListInput,
+  ActionNoteInput,
+  ActionRecommendInput,
+  ActionRow,
+  ActionSettleInput,
+  BudgetListInput,
+  BudgetRow,
+  BudgetSetInput,
+  SettlementOrderFile,
+} from './actions.schema';
 import { BackupInfo, BackupPreview, DataFileName, ExportResult } from './backups.schema';
 import {
   DictionaryCreateInput,
@@ -371,6 +390,37 @@ export const contract = {
   'calls:triage': { input: CallTriageInput, output: Call },
   /** The rep's live counters on the home screen (PRODUCT.md §6). */
   'home:repCounters': { input: empty, output: RepCounters },
+
+  // ---- local actions, budgets, settlements (PRODUCT.md §3) ----
+  /** Every rep-month figure of a month (a rep: their own; a manager: the team's). */
+  'budgets:list': { input: BudgetListInput, output: z.array(BudgetRow) },
+  /** Sets a rep's monthly budget; refused when it would fall below reserved + committed. */
+  'budgets:set': { input: BudgetSetInput, output: BudgetRow },
+  'actions:list': { input: ActionListInput, output: z.array(ActionRow) },
+  'actions:get': { input: ActionIdInput, output: ActionDetail },
+  /** A draft (reserves nothing), or registered at once (reserves and puts the verification tasks). */
+  'actions:create': { input: ActionCreateInput, output: ActionDetail },
+  /** What PRODUCT.md §3 allows: everything before the start, only the end and conditions once running. */
+  'actions:edit': { input: ActionEditInput, output: ActionDetail },
+  /** A draft becomes active: the amount is reserved from the budget month. */
+  'actions:register': { input: ActionIdInput, output: ActionDetail },
+  /** Before the start (or a draft): released, its open verification tasks removed. */
+  'actions:cancel': { input: ActionCancelInput, output: ActionDetail },
+  /** Closed without settlement (after the end, or returned): the reservation is released. */
+  'actions:close': { input: ActionCloseInput, output: ActionDetail },
+  'actions:recommend': { input: ActionRecommendInput, output: ActionDetail },
+  /** The manager sends a recommendation back to the rep. */
+  'actions:return': { input: ActionNoteInput, output: ActionDetail },
+  'actions:reject': { input: ActionNoteInput, output: ActionDetail },
+  /** Commits the approved amount, releases the rest, and orders the settlement. */
+  'actions:approve': { input: ActionApproveInput, output: ActionDetail },
+  /** HQ's confirmation: settled with the final amount (the difference is released). */
+  'actions:settle': { input: ActionSettleInput, output: ActionDetail },
+  /** The manager's desk: recommendations waiting for a decision, oldest first. */
+  'actions:queue': { input: empty, output: z.array(ActionRow) },
+  /** The printable settlement order (PDF) of an approved or settled action. */
+  'actions:settlementOrder': { input: ActionIdInput, output: SettlementOrderFile },
+  'home:actionAlerts': { input: empty, output: ActionAlerts },
 
   'dictionaries:list': {
     input: z

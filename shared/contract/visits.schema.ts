@@ -101,7 +101,16 @@ export type TaskStatus = z.infer<typeof TaskStatus>;
 export const TaskResult = z.object({
   /** Checklist: per item, met or not. */
   checklist: z
-    .array(z.object({ item: z.string(), met: z.boolean() }))
+    .array(
+      z.object({
+        item: z.string(),
+        met: z.boolean(),
+        // Per item, for a local action's conditions (PRODUCT.md §3: met / not met, a note and photos
+        // per condition). Optional so that results stored before issue 7 still read.
+        note: z.string().trim().max(2000).optional(),
+        photoIds: z.array(z.string()).max(20).optional(),
+      }),
+    )
     .max(30)
     .default([]),
   /** Count steps: the number counted. */

@@ -11,8 +11,9 @@ import type { TaskResult, TaskStatus } from '../contract/visits.schema';
 //   products and may write what happened. The products are appended to the instructions as one
 //   bullet line each ("• name"), without a label: the text is stored on the task and shown as is,
 //   and a label in one language would be wrong for the other two.
-// - A local action's verification is a `note`, always mandatory (§3: verifications are mandatory).
-//   ActionSource carries no condition list yet; when it does (issue 7), it becomes a checklist.
+// - A local action's verification is always mandatory (§3: verifications are mandatory): a
+//   `checklist` of the action's conditions (met / not met per condition), or a `note` for a source
+//   without conditions.
 // - A task that holds a recorded result but is no longer wanted stays on the visit, after the wanted
 //   ones, in its previous relative order: recorded results are never lost, and what is still to do
 //   comes first.
@@ -49,6 +50,8 @@ export interface ActionSource {
   id: string;
   title: string;
   details: string;
+  /** The conditions to verify: the task's checklist. */
+  items?: readonly string[];
 }
 
 /** A task as the generation wants it on a visit. */
@@ -237,8 +240,8 @@ export function wantedTasks(input: GenerationInput): WantedTask[] {
       sourceVersion: null,
       title: a.title,
       details: a.details,
-      kind: 'note',
-      items: [],
+      kind: a.items?.length ? 'checklist' : 'note',
+      items: a.items ? [...a.items] : [],
       mandatory: true,
     });
   }
