@@ -1,5 +1,6 @@
 import type { CommandName, CommandOutput, ParsedInput } from '../../../shared/contract/commands';
 import type { HandlerContext } from './handler-context';
+import { actionHandlers } from '../actions/actions.handlers';
 import { authHandlers } from '../auth/auth.handlers';
 import { backupHandlers } from '../backups/backups.handlers';
 import { clientHandlers } from '../clients/clients.handlers';
@@ -34,4 +35,5 @@ export const handlers: Handlers = {
   ...catalogHandlers,
   ...visitHandlers,
   ...callHandlers,
+  ...actionHandlers,
 };

@@ -108,6 +108,23 @@ calls:watchGet                       -    Y    -    -    Y
 calls:watchSet                       -    Y    -    -    Y
 calls:triageList                     -    Y    -    -    Y
 calls:triage                         -    Y    -    -    Y
+budgets:list                         -    -    Y    Y    Y
+budgets:set                          -    -    -    Y    -
+actions:list                         -    -    Y    Y    Y
+actions:get                          -    -    Y    Y    Y
+actions:create                       -    -    Y    -    -
+actions:edit                         -    -    Y    -    -
+actions:register                     -    -    Y    -    -
+actions:cancel                       -    -    Y    -    -
+actions:close                        -    -    Y    -    -
+actions:recommend                    -    -    Y    -    -
+actions:return                       -    -    -    Y    -
+actions:reject                       -    -    -    Y    -
+actions:approve                      -    -    -    Y    -
+actions:settle                       -    -    -    Y    -
+actions:queue                        -    -    -    Y    -
+actions:settlementOrder              -    -    Y    Y    Y
+home:actionAlerts                    -    -    Y    Y    -
 dictionaries:list                    -    Y    Y    Y    Y
 dictionaries:create                  -    -    -    -    Y
 dictionaries:update                  -    -    -    -    Y
@@ -331,6 +348,27 @@ const SAMPLES: Record<CommandName, (who: Who) => unknown> = {
   'calls:watchSet': () => ({ enabled: false, presetId: null }),
   'calls:triageList': () => ({}),
   'calls:triage': () => ({ id: 'no-such-call', action: 'wrong_number' }),
+  'budgets:list': () => ({ month: '2026-11' }),
+  'budgets:set': () => ({ repId: ids.rep, month: '2026-12', amount: 500_000 }),
+  'actions:list': () => ({}),
+  'actions:get': () => ({ id: 'no-such-action' }),
+  'actions:create': () => ({ fields: { clientId: ids.repClient, title: 'Gazetka' }, register: false }),
+  'actions:edit': () => ({ id: 'no-such-action', patch: { title: 'Ekspozycja' } }),
+  'actions:register': () => ({ id: 'no-such-action' }),
+  'actions:cancel': () => ({ id: 'no-such-action' }),
+  'actions:close': () => ({ id: 'no-such-action', reasonId: 'no-such-reason', note: 'x' }),
+  'actions:recommend': () => ({ id: 'no-such-action', amount: 100, justification: 'Wykonane' }),
+  'actions:return': () => ({ id: 'no-such-action', note: 'Proszę o zdjęcia' }),
+  'actions:reject': () => ({ id: 'no-such-action', note: 'Brak ekspozycji' }),
+  'actions:approve': () => ({
+    id: 'no-such-action',
+    amount: 100,
+    order: { kind: 'invoice', invoiceNumber: 'FV 1/11/2026', invoiceDate: '2026-11-20', netAmount: 100 },
+  }),
+  'actions:settle': () => ({ id: 'no-such-action', finalAmount: 100, reference: 'HQ 1' }),
+  'actions:queue': () => ({}),
+  'actions:settlementOrder': () => ({ id: 'no-such-action' }),
+  'home:actionAlerts': () => ({}),
   'dictionaries:list': () => ({}),
   'dictionaries:create': () => ({
     kind: 'segment',

@@ -1,7 +1,6 @@
-import * as path from 'node:path';
 import pdfmake from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake';
-import { assetsDir } from '../app/assets';
+import { ensurePdfFonts } from '../app/pdf-fonts';
 import type { PersonalDataReport } from './personal-data.service';
 
 // The PDF of one person's data: what a data-protection request is answered with. Rendered by
@@ -103,19 +102,6 @@ const TEXT: Record<Lang, Record<string, string>> = {
   },
 };
 
-let fontsSet = false;
-function ensureFonts(): void {
-  if (fontsSet) return;
-  const dir = path.join(assetsDir(), 'fonts');
-  const regular = path.join(dir, 'NotoSans-Regular.ttf');
-  const bold = path.join(dir, 'NotoSans-Bold.ttf');
-  pdfmake.setFonts({ Noto: { normal: regular, bold, italics: regular, bolditalics: bold } });
-  // The document is built from stored data: it must never make pdfmake fetch or read anything else.
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((p) => path.resolve(p).startsWith(dir + path.sep));
-  fontsSet = true;
-}
-
 function show(v: unknown): string {
   if (v === null || v === undefined || v === '') return '—';
   if (Array.isArray(v)) return v.map(show).join(', ') || '—';
@@ -138,7 +124,7 @@ function table(head: string[], rows: string[][], none: string): Content {
 }
 
 export async function personalDataPdf(r: PersonalDataReport, language: string): Promise<Buffer> {
-  ensureFonts();
+  ensurePdfFonts();
   const lang: Lang = language === 'cs' || language === 'en' ? language : 'pl';
   const t = (k: string) => TEXT[lang][k] ?? k;
   const when = (iso: string) => iso.replace('T', ' ').slice(0, 16);

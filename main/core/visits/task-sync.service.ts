@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Product, Promotion, VisitStandard } from '../../../shared/contract/catalog.schema';
+import type { LocalAction } from '../../../shared/contract/actions.schema';
 import type { Client } from '../../../shared/contract/clients.schema';
 import type { Task, TaskResult, Visit } from '../../../shared/contract/visits.schema';
 import type {
+  ActionSource,
   ExistingTask,
   PromotionSource,
   StandardSource,
@@ -41,7 +43,7 @@ interface Sources {
   fingerprint: string;
   /**
    * The wanted tasks per (date, segment): every visit of one day and segment wants the same ones
-   * (until local actions join in issue 7, their tasks depend on the visit's client), and a month of
+   * (visits whose client has a local action in its period are computed apart), and a month of
    * an office's visits has a few hundred such pairs against tens of thousands of visits.
    */
   wanted: Map<string, WantedTask[]>;
@@ -104,8 +106,35 @@ function segmentOf(store: Store, clientId: string): string | null {
   return store.get<Client>('clients', clientId)?.segmentId ?? null;
 }
 
+/**
+ * The client's local actions whose verification a visit on `date` carries (PRODUCT.md §3: every
+ * planned visit to the client dated within the period of an active action).
+ */
+export function actionSourcesFor(store: Store, clientId: string, date: string): ActionSource[] {
+  const out: ActionSource[] = [];
+  for (const a of store.byIndex<LocalAction>('localActions', 'clientId', clientId)) {
+    if (a.state !== 'active' || a.archived || !a.startDate || !a.endDate) continue;
+    if (date < a.startDate || date > a.endDate) continue;
+    out.push({
+      id: a.id,
+      title: `${a.number} · ${a.title}`,
+      details: a.description,
+      items: a.conditions,
+    });
+  }
+  return out;
+}
+
+/** A short fingerprint of the action verifications a visit wants (empty when none). */
+function actionsKey(sources: readonly ActionSource[]): string {
+  if (!sources.length) return '';
+  return createHash('sha1').update(JSON.stringify(sources)).digest('hex').slice(0, 12);
+}
+
 export function syncKeyOf(store: Store, v: Pick<Visit, 'date' | 'clientId'>): string {
-  return `${v.date}|${segmentOf(store, v.clientId) ?? ''}|${generationSources(store).fingerprint}`;
+  const base = `${v.date}|${segmentOf(store, v.clientId) ?? ''}|${generationSources(store).fingerprint}`;
+  const actions = actionsKey(actionSourcesFor(store, v.clientId, v.date));
+  return actions ? `${base}|${actions}` : base;
 }
 
 /** The visit's live tasks, in order. */
@@ -161,7 +190,17 @@ export function syncVisitTasks(store: Store, tx: Tx, visit: VisitRec): void {
   const src = generationSources(store);
   const segmentId = segmentOf(store, visit.clientId);
   const cacheKey = `${visit.date}|${segmentId ?? ''}`;
-  let wanted = src.wanted.get(cacheKey);
+  const actions = actionSourcesFor(store, visit.clientId, visit.date);
+  let wanted = actions.length
+    ? // Action verifications depend on the client, not just the day and segment: not cached.
+      wantedTasks({
+        date: visit.date,
+        segmentId,
+        standards: src.standards,
+        promotions: src.promotions,
+        actions,
+      })
+    : src.wanted.get(cacheKey);
   if (!wanted) {
     wanted = wantedTasks({
       date: visit.date,

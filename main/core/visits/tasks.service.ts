@@ -39,18 +39,32 @@ export async function updateTask(ctx: HandlerContext, i: UpdateInput): Promise<T
     ...Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined)),
   };
   const issues: FieldIssue[] = [];
+  const photoOfTask = (pid: string): boolean => {
+    const a = ctx.store.get<Attachment>('attachments', pid);
+    return !!a && !a.archived && a.ownerId === task.id;
+  };
+  const seenItems = new Set<string>();
   result.checklist.forEach((c, k) => {
-    if (!task.items.includes(c.item))
+    if (!task.items.includes(c.item) || seenItems.has(c.item))
       issues.push({
         path: ['result', 'checklist', k],
         key: 'validation.task_checklist_item',
         message: `Not an item of this task: ${c.item}`,
         params: { item: c.item },
       });
+    seenItems.add(c.item);
+    // A condition's photos (local actions) are the task's attachments like its other photos.
+    (c.photoIds ?? []).forEach((pid, n) => {
+      if (!photoOfTask(pid))
+        issues.push({
+          path: ['result', 'checklist', k, 'photoIds', n],
+          key: 'validation.task_photo_unknown',
+          message: `Not a photo of this task: ${pid}`,
+        });
+    });
   });
   result.photoIds.forEach((pid, k) => {
-    const a = ctx.store.get<Attachment>('attachments', pid);
-    if (!a || a.archived || a.ownerId !== task.id)
+    if (!photoOfTask(pid))
       issues.push({
         path: ['result', 'photoIds', k],
         key: 'validation.task_photo_unknown',
