@@ -1,6 +1,7 @@
 import type { i18n as I18n } from 'i18next';
 import type { AppErrorData, FieldIssue } from '../../../shared/contract/errors';
 import { toErrorData } from '../api/regio-api';
+import { formatMoney } from './format';
 
 // Error keys arrive from the core at run time, so they cannot be checked against the typed keys at
 // compile time: they are looked up with exists() first (i18n.test.ts proves every key the core's
@@ -13,10 +14,43 @@ const COUNT_FROM: Readonly<Record<string, string>> = {
   'errors.sign_in_throttled': 'retryAfterSeconds',
 };
 
-function values(details: Record<string, unknown> | undefined): Record<string, string | number | boolean> {
+/**
+ * Details that are money (minor units) when the core names the currency beside them: the budget
+ * refusals and the amount caps. Shown as "1 500,00 zł", never as the raw 150000.
+ */
+const MONEY_DETAILS = new Set([
+  'available',
+  'requested',
+  'budget',
+  'reserved',
+  'committed',
+  'minimum',
+  'amount',
+  'max',
+  'total',
+]);
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** '2026-11' → 'listopad 2026': a calendar month, formatted without any time zone to shift it. */
+function formatMonth(month: string, language: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return new Intl.DateTimeFormat(language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y!, m! - 1, 1)),
+  );
+}
+
+function values(
+  details: Record<string, unknown> | undefined,
+  language: string,
+): Record<string, string | number | boolean> {
   const out: Record<string, string | number | boolean> = {};
+  const currency = typeof details?.currency === 'string' ? details.currency : undefined;
   for (const [k, v] of Object.entries(details ?? {})) {
-    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out[k] = v;
+    if (currency && MONEY_DETAILS.has(k) && Number.isSafeInteger(v))
+      out[k] = formatMoney(v as number, currency, language);
+    else if (k === 'month' && typeof v === 'string' && MONTH.test(v)) out[k] = formatMonth(v, language);
+    else if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out[k] = v;
   }
   return out;
 }
@@ -26,7 +60,7 @@ function translate(
   keys: readonly string[],
   details: Record<string, unknown> | undefined,
 ): string {
-  const replace = values(details);
+  const replace = values(details, i18n.language);
   // Values go through `replace`, so a detail named like an i18next option (ns, lng …) stays a value.
   const t = i18n.t.bind(i18n) as unknown as Translate;
   for (const key of keys) {

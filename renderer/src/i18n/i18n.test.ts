@@ -1,3 +1,4 @@
+import { ACTION_EVENTS } from '../../../shared/contract/actions.schema';
 import { MINIMAL_ITEMS } from '../../../shared/contract/visits.schema';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -153,6 +154,8 @@ const DYNAMIC_KEYS: Record<string, readonly string[]> = {
   'validation.postal_code_': ['validation.postal_code_pl', 'validation.postal_code_cz'],
   // shared/contract/visits.schema MINIMAL_ITEMS.
   'validation.visit_missing_': MINIMAL_ITEMS.map((i) => `validation.visit_missing_${i}`),
+  // shared/domain/local-actions illegal(): one text per event that can be refused.
+  'errors.action_illegal_': ACTION_EVENTS.map((e) => `errors.action_illegal_${e}`),
 };
 
 function dynamicPrefixesInCoreSources(): Set<string> {
@@ -185,6 +188,29 @@ describe('error texts', () => {
       const missing = [...needed].filter((k) => !have.has(`errors:${k}`));
       expect(missing, `${lang} lacks texts for`).toEqual([]);
     }
+  });
+
+  it('show money details in the office currency and months by name, never raw minor units', () => {
+    const refusal = {
+      code: 'budget_exceeded' as const,
+      key: 'errors.budget_exceeded',
+      message: 'over',
+      details: { month: '2026-11', available: 150000, requested: 200050, currency: 'PLN' },
+    };
+    const pl = errorText(createI18n('pl'), refusal).replace(/[\u00a0\u202f]/g, ' ');
+    expect(pl).toContain('listopad 2026');
+    expect(pl).toContain('1500,00 zł');
+    expect(pl).toContain('2000,50 zł');
+    const cs = errorText(createI18n('cs'), { ...refusal, details: { ...refusal.details, currency: 'CZK' } });
+    expect(cs.replace(/[\u00a0\u202f]/g, ' ')).toContain('1 500,00 Kč');
+    // Without a currency a number stays a number: other errors' counts are not money.
+    const issue = {
+      path: ['amount'],
+      key: 'validation.amount_over_agreed',
+      message: 'x',
+      params: { max: 5 },
+    };
+    expect(issueText(createI18n('en'), issue)).toBe('At most the agreed 5.');
   });
 
   it('interpolate the error’s details, with the plural form the number needs', () => {

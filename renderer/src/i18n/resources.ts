@@ -1,3 +1,5 @@
+import { actionDetail } from '../features/actions/action/action-detail.i18n';
+import { actions } from '../features/actions/actions.i18n';
 import { admin } from '../features/admin/admin.i18n';
 import { catalog } from '../features/admin/catalog/catalog.i18n';
 import { auth } from '../features/auth/auth.i18n';
@@ -12,6 +14,7 @@ import { coming } from '../features/coming/coming.i18n';
 import { home } from '../features/home/home.i18n';
 import { settings } from '../features/settings/settings.i18n';
 import { visits } from '../features/visits/visits.i18n';
+import { settlements } from '../features/settlements/settlements.i18n';
 import { shell } from '../shell/shell.i18n';
 import { common } from './common.i18n';
 import { errors } from './errors.i18n';
@@ -37,6 +40,9 @@ export const namespaces = {
   clientImport,
   calls,
   visits,
+  actions,
+  actionDetail,
+  settlements,
 } as const;
 
 export type NamespaceName = keyof typeof namespaces;
