@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
@@ -13,7 +13,9 @@ import { Field } from '../../../components/Field';
 import { LiveStatus, useAnnouncer } from '../../../components/LiveStatus';
 import { errorText, issueText } from '../../../i18n/error-text';
 import { formatDate, formatNumber } from '../../../i18n/format';
-import { AGENDA, clientCardRoute, formatHash } from '../../../shell/routes';
+import { AGENDA, actionRoute, clientCardRoute, formatHash } from '../../../shell/routes';
+import { allRecorded, conditionsOf } from './condition-checklist';
+import type { Condition } from './condition-checklist';
 import { makeThumbnail } from './photo-thumbnail';
 import { fileToBase64 } from '../../clients/import/file-base64';
 import { displayPhone } from '../../clients/phone-format';
@@ -227,8 +229,10 @@ function VisitView({ detail, store }: { detail: VisitDetail; store: StoreApi<Vis
           <ol className="visit__tasks">
             {sorted.map((task) => (
               <TaskRow
-                // A new version from the core starts the editors afresh from what it holds.
-                key={`${task.id}:${task.updatedAt}`}
+                // A new version from the core starts the editors afresh from what it holds. Not a local
+                // action's: its conditions are saved one by one (a note on leaving the field), and
+                // starting afresh would drop the note being typed on the next condition.
+                key={isActionTask(task) ? task.id : `${task.id}:${task.updatedAt}`}
                 task={task}
                 store={store}
                 editable={canEdit}
@@ -290,7 +294,11 @@ function TaskRow({
 }) {
   const { t, i18n } = useTranslation(['visits', 'common']);
   const id = useId();
-  const [note, setNote] = useState(task.result.note);
+  // What the rep typed and has not saved yet; otherwise the note as stored.
+  const [noteDraft, setNoteDraft] = useState<string | null>(null);
+  const note = noteDraft ?? task.result.note;
+  const setNote = setNoteDraft;
+  const action = isActionTask(task);
   const [count, setCount] = useState(task.result.count === null ? '' : String(task.result.count));
   const [busy, setBusy] = useState(false);
   const [fieldError, setFieldError] = useState<string | null>(null);
@@ -311,6 +319,7 @@ function TaskRow({
     setFieldError(null);
     try {
       await store.getState().saveTask(task.id, status, result);
+      if (result?.note !== undefined) setNoteDraft(null);
       onSaved(message);
     } catch (e) {
       const issue = e instanceof ApiError ? e.data.issues?.[0] : undefined;
@@ -320,12 +329,19 @@ function TaskRow({
     }
   };
 
-  const setCheck = (item: string, met: boolean) => {
-    const next = checklist.map((c) => ({ item: c.item, met: c.item === item ? met : c.met }));
-    // Only decided items are sent: an item not ticked yet is neither met nor not met.
-    void save(task.status, {
-      checklist: next.filter((c): c is { item: string; met: boolean } => c.met !== null),
-    });
+  const setCheck = async (item: string, met: boolean) => {
+    setBusy(true);
+    setFieldError(null);
+    try {
+      // The whole list is sent with the other items as they are; an item not ticked yet is left out.
+      await store.getState().saveCondition(task.id, item, { met });
+      onSaved(t('task.saved'));
+    } catch (e) {
+      const issue = e instanceof ApiError ? e.data.issues?.[0] : undefined;
+      setFieldError(issue ? issueText(i18n, issue) : errorText(i18n, e));
+    } finally {
+      setBusy(false);
+    }
   };
 
   const addPhoto = async (file: File) => {
@@ -346,107 +362,438 @@ function TaskRow({
   };
 
   const mandatoryOpen = task.mandatory && task.status === 'open';
+  const actionId = task.actionId ?? task.sourceId;
   return (
     <li
-      className={`task-row task-row--${task.status}${mandatoryOpen ? ' task-row--mandatory-open' : ''}`}
+      className={`task-row task-row--${task.status}${mandatoryOpen ? ' task-row--mandatory-open' : ''}${action ? ' task-row--action' : ''}`}
       data-testid="task-row"
       data-id={task.id}
       data-mandatory={task.mandatory}
       data-status={task.status}
       aria-busy={busy || undefined}
     >
-      <div className="task-row__head">
-        <h3 className="task-row__title">{task.title}</h3>
-        <span className={task.mandatory ? 'badge task-row__mandatory' : 'badge'}>
-          {task.mandatory ? t('visit.mandatory') : t('visit.optional')}
-        </span>
-        <span className="muted task-row__kind">
-          {t(`task.kind.${task.kind}`)} · {t(`task.source.${task.source}`)}
-        </span>
-        <span className={`task-status task-status--${task.status}`}>{t(`task_status.${task.status}`)}</span>
-      </div>
-      {task.details && <p className="task-row__details">{task.details}</p>}
+      <div
+        className="task-row__body"
+        data-testid={action ? 'action-task' : undefined}
+        data-action-id={action ? actionId : undefined}
+      >
+        <div className="task-row__head">
+          {action && <span className="badge badge--action">{t('task.action.badge')}</span>}
+          <h3 className="task-row__title">{task.title}</h3>
+          <span className={task.mandatory ? 'badge task-row__mandatory' : 'badge'}>
+            {task.mandatory ? t('visit.mandatory') : t('visit.optional')}
+          </span>
+          <span className="muted task-row__kind">
+            {/* The badge names a local action's source already. */}
+            {action
+              ? t(`task.kind.${task.kind}`)
+              : `${t(`task.kind.${task.kind}`)} · ${t(`task.source.${task.source}`)}`}
+          </span>
+          <span className={`task-status task-status--${task.status}`}>{t(`task_status.${task.status}`)}</span>
+        </div>
+        {action && actionId && (
+          <p className="task-row__action-link">
+            <a href={formatHash(actionRoute(actionId))} data-testid="action-task-link">
+              {t('task.action.link')}
+              <span aria-hidden="true"> →</span>
+            </a>
+          </p>
+        )}
+        {task.details && <p className="task-row__details">{task.details}</p>}
 
-      {task.kind === 'checklist' && (
-        <ul className="task-row__checklist">
-          {checklist.map((c, n) => (
-            <li
-              key={c.item}
-              className="task-row__check"
-              data-testid={`task-check-${n}`}
-              data-met={c.met === null ? '' : String(c.met)}
-            >
-              <span className="task-row__item">{c.item}</span>
-              <span className="task-row__choice" role="group" aria-label={c.item}>
-                <button
-                  type="button"
-                  className={c.met === true ? 'button button--small button--primary' : 'button button--small'}
-                  aria-pressed={c.met === true}
-                  disabled={!editable || busy}
-                  onClick={() => setCheck(c.item, true)}
-                >
-                  {t('task.met')}
-                </button>
-                <button
-                  type="button"
-                  className={
-                    c.met === false ? 'button button--small button--primary' : 'button button--small'
+        {action && <ActionConditions task={task} store={store} editable={editable} onSaved={onSaved} />}
+
+        {task.kind === 'checklist' && !action && (
+          <ul className="task-row__checklist">
+            {checklist.map((c, n) => (
+              <li
+                key={c.item}
+                className="task-row__check"
+                data-testid={`task-check-${n}`}
+                data-met={c.met === null ? '' : String(c.met)}
+              >
+                <span className="task-row__item">{c.item}</span>
+                <span className="task-row__choice" role="group" aria-label={c.item}>
+                  <button
+                    type="button"
+                    className={
+                      c.met === true ? 'button button--small button--primary' : 'button button--small'
+                    }
+                    aria-pressed={c.met === true}
+                    disabled={!editable || busy}
+                    onClick={() => void setCheck(c.item, true)}
+                  >
+                    {t('task.met')}
+                  </button>
+                  <button
+                    type="button"
+                    className={
+                      c.met === false ? 'button button--small button--primary' : 'button button--small'
+                    }
+                    aria-pressed={c.met === false}
+                    disabled={!editable || busy}
+                    onClick={() => void setCheck(c.item, false)}
+                  >
+                    {t('task.not_met')}
+                  </button>
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+
+        {task.kind === 'count' && (
+          <Field id={`${id}-count`} label={t('task.count')} className="field--inline">
+            {(p) => (
+              <input
+                {...p}
+                className="field__input field__input--short"
+                type="number"
+                min={0}
+                inputMode="numeric"
+                value={count}
+                readOnly={!editable}
+                data-testid="task-count"
+                onChange={(e) => setCount(e.target.value)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter' && editable) {
+                    e.preventDefault();
+                    void save(task.status, { count: count === '' ? null : Number(count) });
                   }
-                  aria-pressed={c.met === false}
-                  disabled={!editable || busy}
-                  onClick={() => setCheck(c.item, false)}
-                >
-                  {t('task.not_met')}
-                </button>
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
+                }}
+              />
+            )}
+          </Field>
+        )}
 
-      {task.kind === 'count' && (
-        <Field id={`${id}-count`} label={t('task.count')} className="field--inline">
-          {(p) => (
-            <input
-              {...p}
-              className="field__input field__input--short"
-              type="number"
-              min={0}
-              inputMode="numeric"
-              value={count}
-              readOnly={!editable}
-              data-testid="task-count"
-              onChange={(e) => setCount(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter' && editable) {
-                  e.preventDefault();
-                  void save(task.status, { count: count === '' ? null : Number(count) });
-                }
-              }}
-            />
+        {(task.kind === 'photo' || (action && (editable || task.result.photoIds.length > 0))) && (
+          <div className="task-row__photos">
+            {task.result.photoIds.length > 0 && (
+              <ul className="task-row__thumbs" aria-label={t('task.photos')}>
+                {task.result.photoIds.map((pid, n) => (
+                  <li key={pid}>
+                    <Thumbnail store={store} attachmentId={pid} alt={t('task.photo_alt', { n: n + 1 })} />
+                  </li>
+                ))}
+              </ul>
+            )}
+            {editable && (
+              <label className="button task-row__photo-input">
+                {action ? t('task.action.general_photo') : t('task.photo')}
+                <input
+                  type="file"
+                  accept="image/*"
+                  className="visually-hidden"
+                  data-testid="task-photo"
+                  disabled={busy}
+                  onChange={(e) => {
+                    const file = e.target.files?.[0];
+                    e.target.value = '';
+                    if (file) void addPhoto(file);
+                  }}
+                />
+              </label>
+            )}
+          </div>
+        )}
+
+        {(task.kind === 'note' || editable || task.result.note) && (
+          <Field id={`${id}-note`} label={t('task.note')}>
+            {(p) => (
+              <textarea
+                {...p}
+                className="field__input"
+                rows={2}
+                maxLength={4000}
+                value={note}
+                readOnly={!editable}
+                data-testid="task-note"
+                onChange={(e) => setNote(e.target.value)}
+              />
+            )}
+          </Field>
+        )}
+
+        {fieldError && (
+          <p className="field__error" role="alert" data-testid="task-error">
+            {fieldError}
+          </p>
+        )}
+
+        {editable && (
+          <div className="task-row__actions">
+            {(task.kind === 'note' || task.kind === 'count' || note !== task.result.note) && (
+              <button
+                type="button"
+                className="button button--small"
+                disabled={busy}
+                onClick={() => void save(task.status, currentResult())}
+              >
+                {task.kind === 'count' ? t('task.save_count') : t('task.save_note')}
+              </button>
+            )}
+            {/* A local action's verification is done by recording every condition, not by a button. */}
+            {!action && (
+              <button
+                type="button"
+                className="button button--small button--primary"
+                data-testid="task-done"
+                disabled={busy}
+                onClick={() => void save('done', currentResult())}
+              >
+                {t('task.done')}
+              </button>
+            )}
+            <button
+              type="button"
+              className="button button--small"
+              data-testid="task-failed"
+              disabled={busy}
+              onClick={() => void save('failed', currentResult())}
+            >
+              {t('task.failed')}
+            </button>
+            <button
+              type="button"
+              className="button button--small"
+              data-testid="task-skip"
+              disabled={busy}
+              onClick={() => void save('skipped', currentResult())}
+            >
+              {t('task.skip')}
+            </button>
+          </div>
+        )}
+        {!editable && task.kind === 'count' && task.result.count !== null && (
+          <p className="muted">{formatNumber(task.result.count, i18n.language)}</p>
+        )}
+      </div>
+    </li>
+  );
+}
+
+/** A local action's verification (PRODUCT.md §3): a checklist of the action's conditions. */
+function isActionTask(task: Task): boolean {
+  return task.source === 'action' && task.kind === 'checklist';
+}
+
+function ActionConditions({
+  task,
+  store,
+  editable,
+  onSaved,
+}: {
+  task: Task;
+  store: StoreApi<VisitState>;
+  editable: boolean;
+  onSaved: (message: string) => void;
+}) {
+  const { t } = useTranslation('visits');
+  const id = useId();
+  const conditions = conditionsOf(task);
+  const done = conditions.filter((c) => c.met !== null).length;
+  return (
+    <div className="action-conditions">
+      <p className="action-conditions__progress" id={`${id}-title`}>
+        <span className="strong">{t('task.action.conditions')}</span>{' '}
+        <span
+          className="muted"
+          data-testid="action-task-progress"
+          data-done={done}
+          data-total={conditions.length}
+        >
+          {t('task.action.progress', { done, total: conditions.length })}
+        </span>
+      </p>
+      {editable && <p className="muted action-conditions__hint">{t('task.action.auto_done')}</p>}
+      <ul className="action-conditions__list" aria-labelledby={`${id}-title`}>
+        {conditions.map((c) => (
+          <ConditionRow
+            key={c.item}
+            task={task}
+            condition={c}
+            store={store}
+            editable={editable}
+            onSaved={onSaved}
+          />
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function ConditionRow({
+  task,
+  condition: c,
+  store,
+  editable,
+  onSaved,
+}: {
+  task: Task;
+  condition: Condition;
+  store: StoreApi<VisitState>;
+  editable: boolean;
+  onSaved: (message: string) => void;
+}) {
+  const { t, i18n } = useTranslation(['visits', 'common']);
+  const id = useId();
+  // The note being typed (null: the stored one shows); `sending` stops a blur and the Save button
+  // that caused it from sending the same note twice.
+  const [draft, setDraft] = useState<string | null>(null);
+  const sending = useRef<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const note = draft ?? c.note;
+  const dirty = draft !== null && draft !== c.note;
+  const recorded = c.met !== null;
+
+  const run = async (work: () => Promise<Task>, message: string): Promise<boolean> => {
+    setBusy(true);
+    setError(null);
+    try {
+      const saved = await work();
+      const finished =
+        saved.status === 'done' && task.status !== 'done' && allRecorded(saved, saved.result.checklist);
+      onSaved(finished ? t('task.action.all_recorded') : message);
+      return true;
+    } catch (e) {
+      const issue = e instanceof ApiError ? e.data.issues?.[0] : undefined;
+      setError(issue ? issueText(i18n, issue) : errorText(i18n, e));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const setMet = (met: boolean) => {
+    if (met === c.met) return;
+    void run(() => store.getState().saveCondition(task.id, c.item, { met }), t('task.action.saved'));
+  };
+
+  const saveNote = async () => {
+    if (draft === null || draft === c.note || draft === sending.current) return;
+    const value = draft;
+    sending.current = value;
+    const ok = await run(
+      () => store.getState().saveCondition(task.id, c.item, { note: value }),
+      t('task.action.note_saved'),
+    );
+    sending.current = null;
+    // Kept when the rep typed on meanwhile: that is the next note to save.
+    if (ok) setDraft((d) => (d === value ? null : d));
+  };
+
+  const addPhoto = (file: File) =>
+    run(async () => {
+      const data = await fileToBase64(file);
+      const thumbnail = await makeThumbnail(file);
+      return store.getState().addConditionPhoto(task.id, c.item, {
+        fileName: file.name,
+        data,
+        ...(thumbnail ? { thumbnail } : {}),
+      });
+    }, t('task.photo_added'));
+
+  const state = c.met === null ? 'open' : c.met ? 'met' : 'not-met';
+  return (
+    <li
+      className={`condition-row condition-row--${state}`}
+      data-testid="condition-row"
+      data-item={c.item}
+      data-met={c.met === null ? '' : String(c.met)}
+      aria-busy={busy || undefined}
+    >
+      <div className="condition-row__head">
+        <span className="condition-row__item" id={`${id}-item`}>
+          {c.item}
+        </span>
+        <span className="task-row__choice" role="group" aria-labelledby={`${id}-item`}>
+          <button
+            type="button"
+            className={c.met === true ? 'button button--small button--primary' : 'button button--small'}
+            aria-pressed={c.met === true}
+            disabled={!editable || busy}
+            data-testid="condition-met"
+            onClick={() => setMet(true)}
+          >
+            {t('task.met')}
+          </button>
+          <button
+            type="button"
+            className={c.met === false ? 'button button--small button--primary' : 'button button--small'}
+            aria-pressed={c.met === false}
+            disabled={!editable || busy}
+            data-testid="condition-not-met"
+            onClick={() => setMet(false)}
+          >
+            {t('task.not_met')}
+          </button>
+        </span>
+      </div>
+
+      {editable && recorded && (
+        <div className="condition-row__note-editor">
+          <Field id={`${id}-note`} label={t('task.action.note')}>
+            {(p) => (
+              <textarea
+                {...p}
+                className="field__input"
+                rows={2}
+                maxLength={2000}
+                // Tied to its condition too: the label is the same on every row.
+                aria-describedby={[p['aria-describedby'], `${id}-item`].filter(Boolean).join(' ')}
+                value={note}
+                data-testid="condition-note"
+                onChange={(e) => setDraft(e.target.value)}
+                onBlur={() => void saveNote()}
+              />
+            )}
+          </Field>
+          {dirty && (
+            <button
+              type="button"
+              className="button button--small"
+              data-testid="condition-note-save"
+              onClick={() => void saveNote()}
+            >
+              {t('task.action.save_note')}
+            </button>
           )}
-        </Field>
+        </div>
+      )}
+      {editable && !recorded && <p className="muted condition-row__hint">{t('task.action.first')}</p>}
+      {!editable && c.note && (
+        <p className="condition-row__note" data-testid="condition-note">
+          <span className="strong">{t('task.note')}: </span>
+          {c.note}
+        </p>
       )}
 
-      {task.kind === 'photo' && (
+      {(c.photoIds.length > 0 || (editable && recorded)) && (
         <div className="task-row__photos">
-          {task.result.photoIds.length > 0 && (
-            <ul className="task-row__thumbs" aria-label={t('task.photos')}>
-              {task.result.photoIds.map((pid, n) => (
+          {c.photoIds.length > 0 && (
+            <ul className="task-row__thumbs" aria-label={t('task.action.photos', { item: c.item })}>
+              {c.photoIds.map((pid, n) => (
                 <li key={pid}>
-                  <Thumbnail store={store} attachmentId={pid} alt={t('task.photo_alt', { n: n + 1 })} />
+                  <Thumbnail
+                    store={store}
+                    attachmentId={pid}
+                    alt={t('task.action.photo_alt', { n: n + 1, item: c.item })}
+                    testId="condition-photo"
+                  />
                 </li>
               ))}
             </ul>
           )}
-          {editable && (
-            <label className="button task-row__photo-input">
-              {t('task.photo')}
+          {editable && recorded && (
+            <label className="button button--small task-row__photo-input">
+              {t('task.action.photo')}
               <input
                 type="file"
                 accept="image/*"
                 className="visually-hidden"
-                data-testid="task-photo"
+                aria-describedby={`${id}-item`}
+                data-testid="condition-photo-input"
                 disabled={busy}
                 onChange={(e) => {
                   const file = e.target.files?.[0];
@@ -459,72 +806,10 @@ function TaskRow({
         </div>
       )}
 
-      {(task.kind === 'note' || editable || task.result.note) && (
-        <Field id={`${id}-note`} label={t('task.note')}>
-          {(p) => (
-            <textarea
-              {...p}
-              className="field__input"
-              rows={2}
-              maxLength={4000}
-              value={note}
-              readOnly={!editable}
-              data-testid="task-note"
-              onChange={(e) => setNote(e.target.value)}
-            />
-          )}
-        </Field>
-      )}
-
-      {fieldError && (
-        <p className="field__error" role="alert" data-testid="task-error">
-          {fieldError}
+      {error && (
+        <p className="field__error" role="alert" data-testid="condition-error">
+          {error}
         </p>
-      )}
-
-      {editable && (
-        <div className="task-row__actions">
-          {(task.kind === 'note' || task.kind === 'count' || note !== task.result.note) && (
-            <button
-              type="button"
-              className="button button--small"
-              disabled={busy}
-              onClick={() => void save(task.status, currentResult())}
-            >
-              {task.kind === 'count' ? t('task.save_count') : t('task.save_note')}
-            </button>
-          )}
-          <button
-            type="button"
-            className="button button--small button--primary"
-            data-testid="task-done"
-            disabled={busy}
-            onClick={() => void save('done', currentResult())}
-          >
-            {t('task.done')}
-          </button>
-          <button
-            type="button"
-            className="button button--small"
-            data-testid="task-failed"
-            disabled={busy}
-            onClick={() => void save('failed', currentResult())}
-          >
-            {t('task.failed')}
-          </button>
-          <button
-            type="button"
-            className="button button--small"
-            data-testid="task-skip"
-            disabled={busy}
-            onClick={() => void save('skipped', currentResult())}
-          >
-            {t('task.skip')}
-          </button>
-        </div>
-      )}
-      {!editable && task.kind === 'count' && task.result.count !== null && (
-        <p className="muted">{formatNumber(task.result.count, i18n.language)}</p>
       )}
     </li>
   );
@@ -534,16 +819,18 @@ function Thumbnail({
   store,
   attachmentId,
   alt,
+  testId = 'task-thumb',
 }: {
   store: StoreApi<VisitState>;
   attachmentId: string;
   alt: string;
+  testId?: string;
 }) {
   const { t } = useTranslation('visits');
   const thumb = useStore(store, (s) => s.thumbs[attachmentId]);
   useEffect(() => void store.getState().loadThumb(attachmentId), [store, attachmentId]);
   if (thumb?.status === 'ready')
-    return <img className="task-row__thumb" src={thumb.src} alt={alt} data-testid="task-thumb" />;
+    return <img className="task-row__thumb" src={thumb.src} alt={alt} data-testid={testId} />;
   return (
     <span className="task-row__thumb task-row__thumb--empty">
       {thumb?.status === 'failed' ? t('task.photo_failed') : t('task.photo_loading')}

@@ -142,3 +142,161 @@ describe('visit store', () => {
     off();
   });
 });
+
+describe('a local action’s verification', () => {
+  const LEAFLET = 'Ulotki przy kasie';
+  const SHELF = 'Ekspozycja na półce na wysokości oczu';
+  const PRICE = 'Cena promocyjna na etykiecie';
+  const actionTask = (over: Partial<Task> = {}) =>
+    task({
+      id: 'ta',
+      source: 'action',
+      actionId: '6f1c2a4e-8b1d-4c3e-9a7f-0d2b5e6c7a81',
+      sourceId: '6f1c2a4e-8b1d-4c3e-9a7f-0d2b5e6c7a81',
+      stepKey: null,
+      title: 'LA/2026/11/JKO/0042 · Leaflet',
+      kind: 'checklist',
+      items: [LEAFLET, SHELF, PRICE],
+      ...over,
+    });
+  type Sent = { id: string; status: string; result: { checklist: unknown[] } };
+  const updates = (fake: ReturnType<typeof fakeVisit>) =>
+    fake.calls.filter((c) => c.command === 'tasks:update').map((c) => c.input as Sent);
+
+  it('a note on one condition sends the whole checklist, keeping the other entries’ notes and photos', async () => {
+    const fake = fakeVisit([
+      actionTask({
+        result: {
+          checklist: [
+            { item: LEAFLET, met: true, note: 'Przy obu kasach', photoIds: ['p1', 'p2'] },
+            { item: SHELF, met: false },
+          ],
+          count: null,
+          note: 'Ogólna',
+          photoIds: ['g1'],
+        },
+      }),
+    ]);
+    const store = createVisitStore(fake);
+    await store.getState().open('v1');
+    await store.getState().saveCondition('ta', SHELF, { note: 'Półka zastawiona kartonami' });
+    expect(updates(fake)).toEqual([
+      {
+        id: 'ta',
+        status: 'open', // PRICE is not recorded yet
+        result: {
+          checklist: [
+            { item: LEAFLET, met: true, note: 'Przy obu kasach', photoIds: ['p1', 'p2'] },
+            { item: SHELF, met: false, note: 'Półka zastawiona kartonami' },
+          ],
+        },
+      },
+    ]);
+    // The task's general note and photos are not touched by a condition's save.
+    expect(store.getState().detail?.tasks[0]?.result).toMatchObject({ note: 'Ogólna', photoIds: ['g1'] });
+  });
+
+  it('a photo for one condition is stored on the task and named in that entry only', async () => {
+    const fake = fakeVisit([
+      actionTask({
+        result: {
+          checklist: [
+            { item: LEAFLET, met: true, note: 'Przy obu kasach', photoIds: ['p1'] },
+            { item: SHELF, met: false, note: 'Brak miejsca', photoIds: ['p2'] },
+          ],
+          count: null,
+          note: '',
+          photoIds: [],
+        },
+      }),
+    ]);
+    const store = createVisitStore(fake);
+    await store.getState().open('v1');
+    await store
+      .getState()
+      .addConditionPhoto('ta', SHELF, { fileName: 'polka.jpg', data: 'AAAA', thumbnail: 'BBBB' });
+    const add = fake.calls.find((c) => c.command === 'attachments:add')?.input;
+    expect(add).toEqual({ taskId: 'ta', fileName: 'polka.jpg', data: 'AAAA', thumbnail: 'BBBB' });
+    const [sent] = updates(fake);
+    const shelf = sent?.result.checklist[1] as { photoIds: string[] };
+    expect(shelf.photoIds).toHaveLength(2);
+    expect(shelf.photoIds[0]).toBe('p2');
+    expect(sent?.result.checklist).toEqual([
+      { item: LEAFLET, met: true, note: 'Przy obu kasach', photoIds: ['p1'] },
+      { item: SHELF, met: false, note: 'Brak miejsca', photoIds: shelf.photoIds },
+    ]);
+    expect(store.getState().detail?.tasks[0]?.result.photoIds).toEqual([]);
+  });
+
+  it('refuses a photo for a condition not recorded yet, before uploading anything', async () => {
+    const fake = fakeVisit([actionTask()]);
+    const store = createVisitStore(fake);
+    await store.getState().open('v1');
+    await expect(
+      store.getState().addConditionPhoto('ta', LEAFLET, { fileName: 'x.jpg', data: 'AAAA' }),
+    ).rejects.toThrow();
+    expect(fake.calls.some((c) => c.command === 'attachments:add' || c.command === 'tasks:update')).toBe(
+      false,
+    );
+  });
+
+  it('becomes done once every condition is recorded, met or not met', async () => {
+    const fake = fakeVisit([actionTask()]);
+    const store = createVisitStore(fake);
+    await store.getState().open('v1');
+    await store.getState().saveCondition('ta', LEAFLET, { met: true });
+    await store.getState().saveCondition('ta', SHELF, { met: false });
+    expect(store.getState().detail?.tasks[0]?.status).toBe('open');
+    await store.getState().saveCondition('ta', PRICE, { met: false });
+    expect(updates(fake).map((u) => u.status)).toEqual(['open', 'open', 'done']);
+    expect(store.getState().detail?.tasks[0]).toMatchObject({
+      status: 'done',
+      result: {
+        checklist: [
+          { item: LEAFLET, met: true },
+          { item: SHELF, met: false },
+          { item: PRICE, met: false },
+        ],
+      },
+    });
+  });
+
+  it('two saves started together both land: each is built from the task the other left', async () => {
+    const fake = fakeVisit([actionTask({ items: [LEAFLET, SHELF] })]);
+    const store = createVisitStore(fake);
+    await store.getState().open('v1');
+    await store.getState().saveCondition('ta', LEAFLET, { met: true });
+    // A note saved on leaving the field while "not met" is pressed on the next condition.
+    await Promise.all([
+      store.getState().saveCondition('ta', LEAFLET, { note: 'Tylko przy kasie 1' }),
+      store.getState().saveCondition('ta', SHELF, { met: false }),
+    ]);
+    expect(store.getState().detail?.tasks[0]).toMatchObject({
+      status: 'done',
+      result: {
+        checklist: [
+          { item: LEAFLET, met: true, note: 'Tylko przy kasie 1' },
+          { item: SHELF, met: false },
+        ],
+      },
+    });
+  });
+
+  it('a visit standard’s checklist keeps its status when every item is ticked', async () => {
+    const fake = fakeVisit([task({ id: 't1', kind: 'checklist', items: ['A', 'B'] })]);
+    const store = createVisitStore(fake);
+    await store.getState().open('v1');
+    await store.getState().saveCondition('t1', 'A', { met: true });
+    await store.getState().saveCondition('t1', 'B', { met: true });
+    expect(updates(fake).at(-1)).toEqual({
+      id: 't1',
+      status: 'open',
+      result: {
+        checklist: [
+          { item: 'A', met: true },
+          { item: 'B', met: true },
+        ],
+      },
+    });
+  });
+});
