@@ -15,6 +15,7 @@ import {
   latestRejected,
   mineCounts,
 } from '../clients/queue/queue.selectors';
+import { ActionAlerts } from './ActionAlerts';
 import { RepCounters } from './RepCounters';
 import './HomeScreen.css';
 
@@ -54,6 +55,7 @@ export function HomeScreen({ user }: { user: PublicUser }) {
       ) : (
         <>
           {(user.role === 'rep' || user.role === 'manager') && <RepCounters />}
+          {(user.role === 'rep' || user.role === 'manager') && <ActionAlerts />}
           <section aria-labelledby="home-work">
             <h2 className="section-title" id="home-work">
               {t('work')}
