@@ -6,12 +6,14 @@ import { useAppStore, useNavStore, useServices, useSessionStore } from '../app/a
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { LanguageSelect } from '../components/LanguageSelect';
 import { StatusBar } from '../components/StatusBar';
+import { ActionsSection } from '../features/actions/ActionsSection';
 import { AdminScreen } from '../features/admin/AdminScreen';
 import { ClientsScreen } from '../features/clients/ClientsScreen';
 import { ComingScreen } from '../features/coming/ComingScreen';
 import { VisitsSection } from '../features/visits/VisitsSection';
 import { HomeScreen } from '../features/home/HomeScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { SettlementsSection } from '../features/settlements/SettlementsSection';
 import { NotAllowed } from './NotAllowed';
 import { canOpen, formatHash, HOME, routeOfSection, SECTIONS } from './routes';
 import type { Route } from './routes';
@@ -119,6 +121,10 @@ function Screen({ route, user }: { route: Route; user: PublicUser }) {
       return <ClientsScreen view={route} user={user} />;
     case 'visits':
       return <VisitsSection view={route} user={user} />;
+    case 'actions':
+      return <ActionsSection view={route} user={user} />;
+    case 'settlements':
+      return <SettlementsSection view={route} user={user} />;
     case 'settings':
       return <SettingsScreen />;
     default:

@@ -41,11 +41,23 @@ export type ClientsView =
 /** Visits and calls: the agenda (#/visits), one visit (#/visits/<id>), the calls (#/visits/calls). */
 export type VisitsView = { view: 'agenda' } | { view: 'calls' } | { view: 'visit'; visitId: string };
 
+/**
+ * Local actions (issue 7): the list (#/actions), the registration wizard (#/actions/new), the
+ * budget screen (#/actions/budget) and one action (#/actions/<id>).
+ */
+export type ActionsView =
+  { view: 'list' } | { view: 'new' } | { view: 'budget' } | { view: 'action'; actionId: string };
+
+/** The manager's desk: recommendations to decide (#/settlements), approved ones awaiting HQ (#/settlements/approved). */
+export type SettlementsView = { view: 'queue' } | { view: 'approved' };
+
 export type Route =
-  | { section: Exclude<Section, 'admin' | 'clients' | 'visits'> }
+  | { section: Exclude<Section, 'admin' | 'clients' | 'visits' | 'actions' | 'settlements'> }
   | { section: 'admin'; tab: AdminTab }
   | ({ section: 'clients' } & ClientsView)
-  | ({ section: 'visits' } & VisitsView);
+  | ({ section: 'visits' } & VisitsView)
+  | ({ section: 'actions' } & ActionsView)
+  | ({ section: 'settlements' } & SettlementsView);
 
 export const CLIENTS: Route = { section: 'clients', view: 'list' };
 export const QUEUE: Route = { section: 'clients', view: 'queue' };
@@ -61,9 +73,22 @@ export const CALLS: Route = { section: 'visits', view: 'calls' };
 export function visitRoute(visitId: string): Route {
   return { section: 'visits', view: 'visit', visitId };
 }
+export const ACTIONS: Route = { section: 'actions', view: 'list' };
+export const NEW_ACTION: Route = { section: 'actions', view: 'new' };
+export const BUDGET: Route = { section: 'actions', view: 'budget' };
+export function actionRoute(actionId: string): Route {
+  return { section: 'actions', view: 'action', actionId };
+}
+export const SETTLEMENTS: Route = { section: 'settlements', view: 'queue' };
+export const APPROVED: Route = { section: 'settlements', view: 'approved' };
 
 /** Sections that only some roles may open. Cosmetic: the core refuses the commands behind them. */
-const ROLES_FOR: Partial<Record<Section, readonly Role[]>> = { admin: ['admin'] };
+const ROLES_FOR: Partial<Record<Section, readonly Role[]>> = {
+  admin: ['admin'],
+  // Local actions are the reps' deals; the operator keeps client data and has no part in them.
+  actions: ['rep', 'manager', 'admin'],
+  settlements: ['manager'],
+};
 
 export function canOpen(section: Section, role: Role): boolean {
   return ROLES_FOR[section]?.includes(role) ?? true;
@@ -80,6 +105,8 @@ function isSection(s: string): s is Section {
 function isAdminTab(s: string): s is AdminTab {
   return (ADMIN_TABS as readonly string[]).includes(s);
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** '#/admin/teams' → the route; anything we do not know (or no hash at all) is null. */
 export function parseHash(hash: string): Route | null {
@@ -103,6 +130,16 @@ export function parseHash(hash: string): Route | null {
     return /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(sub)
       ? visitRoute(sub)
       : null;
+  }
+  if (section === 'actions') {
+    if (sub === undefined) return ACTIONS;
+    if (sub === 'new') return NEW_ACTION;
+    if (sub === 'budget') return BUDGET;
+    return UUID.test(sub) ? actionRoute(sub) : null;
+  }
+  if (section === 'settlements') {
+    if (sub === undefined) return SETTLEMENTS;
+    return sub === 'approved' ? APPROVED : null;
   }
   if (section === 'admin') {
     if (sub === undefined) return { section: 'admin', tab: 'users' };
@@ -138,6 +175,20 @@ export function formatHash(route: Route): string {
         return `#/visits/${route.visitId}`;
     }
   }
+  if (route.section === 'actions') {
+    switch (route.view) {
+      case 'list':
+        return '#/actions';
+      case 'new':
+        return '#/actions/new';
+      case 'budget':
+        return '#/actions/budget';
+      case 'action':
+        return `#/actions/${route.actionId}`;
+    }
+  }
+  if (route.section === 'settlements')
+    return route.view === 'approved' ? '#/settlements/approved' : '#/settlements';
   return `#/${route.section}`;
 }
 
@@ -145,6 +196,8 @@ export function routeOfSection(section: Section): Route {
   if (section === 'admin') return { section: 'admin', tab: 'users' };
   if (section === 'clients') return CLIENTS;
   if (section === 'visits') return AGENDA;
+  if (section === 'actions') return ACTIONS;
+  if (section === 'settlements') return SETTLEMENTS;
   return { section };
 }
 
