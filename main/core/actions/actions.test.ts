@@ -296,9 +296,10 @@ describe('the source article’s story', () => {
 
     // On the client's timeline and in the audit log.
     const card = await t.ok<ClientCard>(jan, 'clients:get', { id: ids.client });
-    expect(card.timeline.find((x) => x.kind === 'action' && x.id === ids.story)).toMatchObject({
-      status: 'settled',
-    });
+    // One line per step, newest first, each by whoever took it.
+    const steps = card.timeline.filter((x) => x.kind === 'action' && x.id === ids.story);
+    expect(steps.map((x) => x.status)).toEqual(['settled', 'approved', 'recommended', 'registered', 'created']);
+    expect(new Set(steps.map((x) => x.userId)).size).toBe(2);
     const audit = t.core.store.byIndex<{ id: string; field: string | null; new: unknown }>(
       'audit',
       'entityId',

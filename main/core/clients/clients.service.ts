@@ -249,6 +249,13 @@ const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : nul
  * and status; calls: start; local actions: number and state; order lines: date and product), with
  * the record's creation time where a field is not there yet.
  */
+/** Steps whose line names the step rather than the state it leads to. */
+const STEP_STATUS: Readonly<Record<string, string>> = {
+  create: 'created',
+  register: 'registered',
+  edit: 'edited',
+};
+
 export function timelineOf(store: Store, clientId: string): TimelineItem[] {
   const items: TimelineItem[] = [];
   for (const v of store.byIndex<Loose>('visits', 'clientId', clientId))
@@ -269,15 +276,31 @@ export function timelineOf(store: Store, clientId: string): TimelineItem[] {
       status: str(c.statusId),
       userId: str(c.userId),
     });
-  for (const a of store.byIndex<Loose>('localActions', 'clientId', clientId))
-    items.push({
-      kind: 'action',
-      id: a.id,
-      at: str(a.startDate) ?? a.createdAt,
-      summary: [str(a.number), str(a.title)].filter(Boolean).join(' '),
-      status: str(a.state),
-      userId: str(a.repId),
-    });
+  for (const a of store.byIndex<Loose>('localActions', 'clientId', clientId)) {
+    const summary = [str(a.number), str(a.title)].filter(Boolean).join(' ');
+    // Every step of an action is its own line (PRODUCT.md §3: who decided what, when): registered,
+    // recommended, approved, settled… A record without a history (an
+    // import, a test fixture) as one line at its start date.
+    const history = Array.isArray(a.history) ? (a.history as Array<Record<string, unknown>>) : [];
+    if (!history.length)
+      items.push({
+        kind: 'action',
+        id: a.id,
+        at: str(a.startDate) ?? a.createdAt,
+        summary,
+        status: str(a.state),
+        userId: str(a.repId),
+      });
+    for (const h of history)
+      items.push({
+        kind: 'action',
+        id: a.id,
+        at: str(h.at) ?? a.createdAt,
+        summary,
+        status: STEP_STATUS[String(h.event)] ?? str(h.to),
+        userId: str(h.by),
+      });
+  }
   for (const o of store.byIndex<Loose>('orderLines', 'clientId', clientId))
     items.push({
       kind: 'order',
@@ -287,7 +310,15 @@ export function timelineOf(store: Store, clientId: string): TimelineItem[] {
       status: null,
       userId: null,
     });
-  return items.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.id < b.id ? 1 : -1));
+  // Newest first; an action's steps taken in one transaction (created and registered) share their
+  // instant, so ties fall back to the reverse of the order they were written in.
+  const order = new Map(items.map((x, i) => [x, i]));
+  return items.sort(
+    (a, b) =>
+      (a.at < b.at ? 1 : a.at > b.at ? -1 : 0) ||
+      (a.id < b.id ? 1 : a.id > b.id ? -1 : 0) ||
+      order.get(b)! - order.get(a)!,
+  );
 }
 
 export function clientCard(ctx: HandlerContext, id: string): ClientCard {

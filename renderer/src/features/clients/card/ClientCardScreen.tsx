@@ -7,12 +7,19 @@ import type {
   CorrectionRequest,
   TimelineItem,
 } from '../../../../../shared/contract/clients.schema';
-import { useAppStore, useClientCardStore } from '../../../app/app-context';
+import { useAppStore, useClientCardStore, useSessionStore } from '../../../app/app-context';
 import { ErrorPanel } from '../../../components/ErrorPanel';
 import { LiveStatus, useAnnouncer } from '../../../components/LiveStatus';
 import { errorText } from '../../../i18n/error-text';
 import { formatDate, formatDateTime } from '../../../i18n/format';
-import { clientCardRoute, CLIENTS, formatHash } from '../../../shell/routes';
+import {
+  actionRoute,
+  canOpen,
+  clientCardRoute,
+  CLIENTS,
+  formatHash,
+  visitRoute,
+} from '../../../shell/routes';
 import { displayPhone, displayTaxId } from '../phone-format';
 import { chainOf, loadProblem, shownContactName, sortContacts, timelineWhen } from './client-card.selectors';
 import type { CardChannel, ClientCorrectable, CorrectableField } from './client-card.selectors';
@@ -610,6 +617,7 @@ function Chain({ card }: { card: ClientCard }) {
 function Timeline({ items, lookups }: { items: TimelineItem[]; lookups: CardLookups }) {
   const { t, i18n } = useTranslation(['clientCard', 'clients', 'common']);
   const timeZone = useAppStore((s) => s.office?.timeZone ?? 'UTC');
+  const role = useSessionStore((s) => s.session?.user?.role);
   const [shown, setShown] = useState(TIMELINE_PAGE);
   if (!items.length)
     return (
@@ -631,7 +639,7 @@ function Timeline({ items, lookups }: { items: TimelineItem[]; lookups: CardLook
           const who = lookups.userName(item.userId);
           return (
             <li
-              key={`${item.kind}-${item.id}`}
+              key={`${item.kind}-${item.id}-${item.at}-${item.status ?? ''}`}
               className="client-card__event"
               data-testid="timeline-item"
               data-kind={item.kind}
@@ -644,7 +652,21 @@ function Timeline({ items, lookups }: { items: TimelineItem[]; lookups: CardLook
                   ? formatDate(item.at, i18n.language)
                   : formatDateTime(item.at, i18n.language, timeZone)}
               </time>
-              <span className="client-card__summary">{item.summary}</span>
+              <span className="client-card__summary">
+                {/* Visits and actions have their own screens; calls and orders are read here. */}
+                {(item.kind === 'action' || item.kind === 'visit') &&
+                role &&
+                canOpen(item.kind === 'action' ? 'actions' : 'visits', role) ? (
+                  <a
+                    href={formatHash(item.kind === 'action' ? actionRoute(item.id) : visitRoute(item.id))}
+                    data-testid="timeline-link"
+                  >
+                    {item.summary || t(`timeline.kinds.${item.kind}`)}
+                  </a>
+                ) : (
+                  item.summary
+                )}
+              </span>
               {item.status && (
                 <span className="badge client-card__event-status">{statusText(item, item.status)}</span>
               )}
