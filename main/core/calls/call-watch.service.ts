@@ -149,7 +149,9 @@ async function watchPass(
   for (const name of names.filter((n) => /\.(csv|txt)$/i.test(n) && !n.startsWith('.')).sort()) {
     const file = path.join(folder, name);
     const st = await stat(file).catch(() => null);
-    if (!st?.isFile() || now() - st.mtimeMs < settleMs) continue;
+    // mtimeMs has a fraction of a millisecond and Date.now() has none: a file written in this very
+    // millisecond looks a fraction "from the future", so with no settle time asked for, none applies.
+    if (!st?.isFile() || (settleMs > 0 && now() - st.mtimeMs < settleMs)) continue;
     let result: CallImportResult;
     try {
       const bytes = await readFile(file);
