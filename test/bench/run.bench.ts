@@ -13,15 +13,19 @@ import type { DedupeResult } from './dedupe-bench.types';
 import { dedupeSection } from './dedupe-report';
 import type { VisitsResult } from './visits-bench.types';
 import { visitsSection } from './visits-report';
+import type { ActionsResult } from './actions-bench.types';
+import { actionsSection } from './actions-report';
 
-// npm run bench [-- --scale S|L|both] [--quick] [--only stores|clients|dedupe|visits] [--no-browser]
+// npm run bench [-- --scale S|L|both] [--quick] [--only stores|clients|dedupe|visits|actions] [--no-browser]
 // Runs every store at every scale, each in its own child process (peak memory is per store), then
 // prints one side-by-side table per scale; then the client base (search, list, card) in a real
 // core and a real browser at the largest scale asked for (clients-child.ts); then the duplicate
 // scan (recall and precision on planted pairs, time) and an import of 10 000 rows, in a real core
 // and a real browser, at the largest scale asked for (dedupe-child.ts); then issue 6's visits, tasks
 // and calls — a month's task generation, a rep's month agenda, a 50 000-row call file imported
-// twice — in a real core at the largest scale asked for (visits-child.ts). Rewrites
+// twice — in a real core at the largest scale asked for (visits-child.ts); then issue 7's local
+// actions and budgets — a registration carrying 50 visits' tasks, the manager's queue, budget
+// figures, lists and alerts — in a real core at the largest scale asked for (actions-child.ts). Rewrites
 // docs/BENCHMARKS.md: the hand-written analysis between the ANALYSIS markers survives the rewrite,
 // and with --only the other parts' sections are kept as the last run wrote them.
 
@@ -31,6 +35,7 @@ const CHILD = 'test/bench/bench-child.ts';
 const CLIENTS_CHILD = 'test/bench/clients-child.ts';
 const DEDUPE_CHILD = 'test/bench/dedupe-child.ts';
 const VISITS_CHILD = 'test/bench/visits-child.ts';
+const ACTIONS_CHILD = 'test/bench/actions-child.ts';
 const CHILD_TIMEOUT_MS = 30 * 60_000;
 const ANALYSIS_START = '<!-- ANALYSIS:START (kept when the benchmark rewrites this file) -->';
 const ANALYSIS_END = '<!-- ANALYSIS:END -->';
@@ -42,6 +47,8 @@ const DEDUPE_START = '<!-- DEDUPE:START -->';
 const DEDUPE_END = '<!-- DEDUPE:END -->';
 const VISITS_START = '<!-- VISITS:START -->';
 const VISITS_END = '<!-- VISITS:END -->';
+const ACTIONS_START = '<!-- ACTIONS:START -->';
+const ACTIONS_END = '<!-- ACTIONS:END -->';
 
 interface Failure {
   store: StoreName;
@@ -51,7 +58,7 @@ interface Failure {
 type Outcome =
   { ok: true; result: ChildResult; launch: LaunchResult | Failure } | { ok: false; failure: Failure };
 
-const PARTS = ['stores', 'clients', 'dedupe', 'visits'] as const;
+const PARTS = ['stores', 'clients', 'dedupe', 'visits', 'actions'] as const;
 type Part = (typeof PARTS)[number];
 interface Args {
   scales: DatasetScale[];
@@ -62,7 +69,7 @@ interface Args {
 
 function parseArgs(argv: string[]): Args {
   const usage =
-    'usage: run.bench.ts [--scale S|L|both] [--quick] [--only stores|clients|dedupe|visits] [--no-browser]';
+    'usage: run.bench.ts [--scale S|L|both] [--quick] [--only stores|clients|dedupe|visits|actions] [--no-browser]';
   let scale = 'both';
   let quick = false;
   let only = '';
@@ -197,6 +204,22 @@ async function runVisits(
     if (r.code !== 0 || !r.result)
       return { ok: false, error: `child exited with ${r.code}: ${lastLines(r.stderrTail)}` };
     return { ok: true, result: JSON.parse(r.result) as VisitsResult };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Local actions and budgets: a registration with 50 visits' tasks, the queue, figures, lists, alerts. */
+async function runActions(
+  scale: DatasetScale,
+): Promise<{ ok: true; result: ActionsResult } | { ok: false; error: string }> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `regio-bench-actions-${scale}-`));
+  try {
+    process.stderr.write(`\n▶ local actions and budgets at ${scale} in ${dir}\n`);
+    const r = await runChild([scale, dir], ACTIONS_CHILD);
+    if (r.code !== 0 || !r.result)
+      return { ok: false, error: `child exited with ${r.code}: ${lastLines(r.stderrTail)}` };
+    return { ok: true, result: JSON.parse(r.result) as ActionsResult };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -386,6 +409,7 @@ function keptStores(): string {
     old.indexOf(CLIENTS_START),
     old.indexOf(DEDUPE_START),
     old.indexOf(VISITS_START),
+    old.indexOf(ACTIONS_START),
     old.indexOf('## Analysis'),
   ].filter((i) => i > a);
   if (a < 0 || !ends.length) return fallback;
@@ -493,6 +517,16 @@ async function main(): Promise<void> {
     consoleOut.push(body);
     visitsBlock = `${VISITS_START}\n${body}\n${VISITS_END}`;
   }
+  let actionsBlock: string | null = null;
+  if (parts.includes('actions')) {
+    // The issue's targets are for L: the actions part runs at the largest scale asked for.
+    const scale: DatasetScale = scales.includes('L') ? 'L' : 'S';
+    const t0 = performance.now();
+    const r = await runActions(scale);
+    const body = actionsSection(r, { scale, wallMs: performance.now() - t0, date: new Date().toISOString() });
+    consoleOut.push(body);
+    actionsBlock = `${ACTIONS_START}\n${body}\n${ACTIONS_END}`;
+  }
   const cmd = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
   const storesBlock = parts.includes('stores')
     ? `${STORES_START}\n${sections.join('\n')}${STORES_END}`
@@ -511,6 +545,11 @@ async function main(): Promise<void> {
     VISITS_START,
     VISITS_END,
     `${VISITS_START}\n_Not measured yet: run npm run bench -- --only visits._\n${VISITS_END}`,
+  );
+  actionsBlock ??= keptBlock(
+    ACTIONS_START,
+    ACTIONS_END,
+    `${ACTIONS_START}\n_Not measured yet: run npm run bench -- --only actions._\n${ACTIONS_END}`,
   );
   const doc = [
     '# Benchmarks',
@@ -531,6 +570,8 @@ async function main(): Promise<void> {
     dedupeBlock,
     '',
     visitsBlock,
+    '',
+    actionsBlock,
     '',
     '## Analysis',
     '',

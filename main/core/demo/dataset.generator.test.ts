@@ -24,6 +24,8 @@ import {
   seededUuidv7,
 } from './dataset.generator';
 import { seededRng } from '../../../shared/domain/rng';
+import { Budget, LocalAction } from '../../../shared/contract/actions.schema';
+import { budgetFigures, orderTotal } from '../../../shared/domain/local-actions';
 
 const TODAY = '2026-11-23';
 
@@ -229,34 +231,57 @@ describe('the S dataset', () => {
   });
 
   it('keeps reserved + committed within every rep-month budget, and money in integer grosze', () => {
-    const budgets = new Map(
-      all('budgets').map((b) => [`${b.repId as string}:${b.month as string}`, b.amount as number]),
-    );
-    const used = new Map<string, number>();
-    for (const a of all('localActions')) {
-      const s = a.state as string;
-      const charge = ['active', 'recommended', 'returned'].includes(s)
-        ? (a.agreedAmount as number)
-        : s === 'approved'
-          ? (a.approvedAmount as number)
-          : s === 'settled'
-            ? (a.finalAmount as number)
-            : 0;
-      const key = `${a.repId as string}:${a.budgetMonth as string}`;
-      used.set(key, (used.get(key) ?? 0) + charge);
+    const budgets = new Map(all('budgets').map((b) => [b.key as string, b.amount as number]));
+    const actions = all('localActions') as unknown as LocalAction[];
+    const keys = new Set(actions.map((a) => `${a.repId}|${a.budgetMonth}`));
+    for (const key of keys) {
+      const [repId, month] = key.split('|') as [string, string];
+      // The figures as the core sums them (budgets.service.ts), under the key it looks budgets up by.
+      const f = budgetFigures(repId, month, budgets.get(key) ?? -1, actions);
+      expect(f.reserved + f.committed, key).toBeLessThanOrEqual(f.budget);
+    }
+    for (const a of actions) {
       expect(Number.isInteger(a.agreedAmount)).toBe(true);
-      if (a.finalAmount !== undefined)
-        expect(a.finalAmount as number).toBeLessThanOrEqual(a.approvedAmount as number);
-      if (a.approvedAmount !== undefined)
-        expect(a.approvedAmount as number).toBeLessThanOrEqual(a.recommendedAmount as number);
-      if (a.recommendedAmount !== undefined)
-        expect(a.recommendedAmount as number).toBeLessThanOrEqual(a.agreedAmount as number);
+      if (a.finalAmount !== null) expect(a.finalAmount).toBeLessThanOrEqual(a.approvedAmount!);
+      if (a.approvedAmount !== null) expect(a.approvedAmount).toBeLessThanOrEqual(a.recommendedAmount!);
+      if (a.recommendedAmount !== null) expect(a.recommendedAmount).toBeLessThanOrEqual(a.agreedAmount!);
+      if (a.order) expect(orderTotal(a.order)).toBeLessThanOrEqual(a.approvedAmount!);
       expect(a.number).toMatch(/^LA\/\d{4}\/\d{2}\/[A-Z]{3}\/\d{4}$/);
     }
-    for (const [key, u] of used) expect(u, key).toBeLessThanOrEqual(budgets.get(key) ?? -1);
-    expect(new Set(all('localActions').map((a) => a.number)).size).toBe(all('localActions').length);
-    expect(new Set(all('localActions').map((a) => a.state)).size).toBeGreaterThanOrEqual(7);
+    expect(new Set(actions.map((a) => a.number)).size).toBe(actions.length);
+    expect(new Set(actions.map((a) => a.state)).size).toBeGreaterThanOrEqual(7);
     for (const l of all('orderLines').slice(0, 1_000)) expect(Number.isInteger(l.netValue)).toBe(true);
+  });
+
+  it('writes actions and budgets the core reads: its schema, a history that ends in the state, dates that fit', () => {
+    for (const b of all('budgets')) {
+      expect(Budget.safeParse(b).success, JSON.stringify(b)).toBe(true);
+      expect(b.key).toBe(`${b.repId as string}|${b.month as string}`);
+    }
+    const reps = new Map(all('users').map((u) => [u.id, u]));
+    for (const rec of all('localActions')) {
+      const parsed = LocalAction.safeParse(rec);
+      expect(parsed.success, JSON.stringify(parsed.error?.issues.slice(0, 2))).toBe(true);
+      const a = rec as unknown as LocalAction;
+      expect(a.history[0]!.event).toBe('create');
+      expect(a.history[a.history.length - 1]!.to).toBe(a.state);
+      for (let k = 1; k < a.history.length; k++) {
+        expect(a.history[k]!.from).toBe(a.history[k - 1]!.to);
+        expect(a.history[k]!.at >= a.history[k - 1]!.at).toBe(true);
+      }
+      expect(a.history[a.history.length - 1]!.at.slice(0, 10) <= TODAY).toBe(true);
+      // Registration needs the start on or after the day it happens, in a month not yet past.
+      if (a.registeredAt) {
+        expect(a.startDate! >= a.registeredAt.slice(0, 10)).toBe(true);
+        expect(a.budgetMonth! >= a.registeredAt.slice(0, 7)).toBe(true);
+      }
+      expect(a.registeredAt === null).toBe(a.state === 'draft');
+      expect(a.closeReasonId !== null).toBe(a.state === 'closed_unsettled');
+      expect(a.order !== null).toBe(a.state === 'approved' || a.state === 'settled');
+      const managerId = (reps.get(a.repId) as { managerId?: string }).managerId;
+      for (const h of a.history)
+        expect(h.by).toBe(['return', 'reject', 'approve', 'settle'].includes(h.event) ? managerId : a.repId);
+    }
   });
 
   it('keeps the unique keys of the schema unique', () => {

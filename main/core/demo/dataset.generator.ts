@@ -1,3 +1,4 @@
+import type { LocalAction } from '../../../shared/contract/actions.schema';
 import type { Contact } from '../../../shared/contract/clients.schema';
 import { CONSENT_CHANNELS } from '../../../shared/contract/clients.schema';
 import { addDays, monthOf } from '../../../shared/domain/dates';
@@ -661,11 +662,16 @@ class DatasetBuilder extends FakeData {
     const c = this.countryOf(ci);
     const start = addDays(this.opts.today, this.int(-240, 45));
     const end = addDays(start, this.int(7, 45));
-    const registeredMs = dayMs(start) - this.int(1, 20) * DAY + this.int(8 * 60, 17 * 60) * 60_000;
+    // Registered 1–20 working days before the start, and never after today (an action starting
+    // next week was registered already, not next week).
+    const registeredMs = Math.min(
+      dayMs(start) - this.int(1, 20) * DAY + this.int(8 * 60, 17 * 60) * 60_000,
+      todayMs - DAY + 15 * 3_600_000,
+    );
     const regMonth = isoAt(registeredMs).slice(0, 7);
     const startMs = dayMs(start);
     const endMs = dayMs(end);
-    let state: string;
+    let state: LocalAction['state'];
     if (startMs > todayMs)
       state = rngWeighted(this.rng, [
         ['active', 80],
@@ -697,13 +703,14 @@ class DatasetBuilder extends FakeData {
     const agreed = this.int(4, 60) * 5_000; // 200–3 000 PLN in 50 PLN steps
     const recommended = ['recommended', 'returned', 'approved', 'settled', 'rejected'].includes(state)
       ? shrink(agreed, 0.7, 40, 95)
-      : undefined;
+      : null;
     const approved =
-      (state === 'approved' || state === 'settled') && recommended !== undefined
+      (state === 'approved' || state === 'settled') && recommended !== null
         ? shrink(recommended, 0.8, 50, 99)
-        : undefined;
-    const final = state === 'settled' && approved !== undefined ? shrink(approved, 0.85, 80, 99) : undefined;
+        : null;
+    const final = state === 'settled' && approved !== null ? shrink(approved, 0.85, 80, 99) : null;
     const budgetMonth = monthOf(start);
+    // What the action holds in its month, as the core sums it (holdsOf in shared/domain/local-actions).
     const charge = ['active', 'recommended', 'returned'].includes(state)
       ? agreed
       : state === 'approved'
@@ -716,41 +723,154 @@ class DatasetBuilder extends FakeData {
     const numKey = `${rep.code}:${regMonth}`;
     const n = (numbers.get(numKey) ?? 0) + 1;
     numbers.set(numKey, n);
+    const number = `LA/${regMonth.slice(0, 4)}/${regMonth.slice(5, 7)}/${rep.code}/${pad(n, 4)}`;
     const lastMs = Math.min(todayMs, Math.max(registeredMs, endMs + this.int(1, 20) * DAY));
     const decidedBy =
-      state === 'approved' || state === 'settled' || state === 'rejected' ? rep.managerId : rep.id;
+      state === 'approved' || state === 'settled' || state === 'rejected' || state === 'returned'
+        ? rep.managerId
+        : rep.id;
     const conditions = [
       ...new Set(Array.from({ length: this.int(1, 3) }, () => this.pick(W.ACTION_CONDITIONS[c]))),
     ];
-    return Object.assign(
-      this.meta(
-        registeredMs,
-        rep.id,
-        state === 'draft' || state === 'active' ? registeredMs : lastMs,
-        decidedBy,
-      ),
+    // The draws below keep the order the record literal used to make them in, so that every record
+    // generated after the actions (visits, calls…) stays the same.
+    const meta = this.meta(
+      registeredMs,
+      rep.id,
+      state === 'draft' || state === 'active' ? registeredMs : lastMs,
+      decidedBy,
+    );
+    const modeCode = this.pick(modes);
+    const settlementMethod = this.chance(0.6) ? 'invoice' : 'products';
+    const reason = state === 'closed_unsettled' ? this.pick(reasons) : null;
+    const productIds = this.chance(0.5)
+      ? [...new Set([this.pick(this.products).id, this.pick(this.products).id])]
+      : [];
+    const mode = W.DICTIONARY_SEEDS.find((d) => d.kind === 'actionMode' && d.code === modeCode)!;
+    const history = this.actionHistory(
+      state,
+      rep,
+      { registeredMs, endMs, lastMs, todayMs },
       {
-        number: `LA/${regMonth.slice(0, 4)}/${regMonth.slice(5, 7)}/${rep.code}/${pad(n, 4)}`,
-        repId: rep.id,
-        clientId: this.clientIds[ci],
-        state,
-        budgetMonth,
-        start,
-        end,
-        modeId: this.dictId('actionMode', this.pick(modes)),
-        description: `${c === 'PL' ? 'Akcja lokalna' : 'Lokální akce'}: ${conditions[0]!.toLowerCase()}`,
-        conditions,
-        settlementMethod: this.chance(0.6) ? 'invoice' : 'products',
-        agreedAmount: agreed,
-        ...(recommended !== undefined ? { recommendedAmount: recommended } : {}),
-        ...(approved !== undefined ? { approvedAmount: approved } : {}),
-        ...(final !== undefined ? { finalAmount: final } : {}),
-        ...(state === 'closed_unsettled'
-          ? { closeReasonId: this.dictId('failureReason', this.pick(reasons)) }
-          : {}),
-        productIds: this.chance(0.5) ? [this.pick(this.products).id, this.pick(this.products).id] : [],
+        agreed,
+        recommended,
+        approved,
+        final,
       },
     );
+    const approvedAt = history.find((h) => h.event === 'approve')?.at ?? null;
+    const rec: Omit<LocalAction, keyof Meta> = {
+      number,
+      repId: rep.id,
+      clientId: this.clientIds[ci]!,
+      state,
+      title: `${c === 'PL' ? mode.labels.pl : mode.labels.cs} ${start.slice(5, 7)}/${start.slice(0, 4)}`,
+      startDate: start,
+      endDate: end,
+      modeId: this.dictId('actionMode', modeCode),
+      description: `${c === 'PL' ? 'Akcja lokalna' : 'Lokální akce'}: ${conditions[0]!.toLowerCase()}`,
+      conditions,
+      settlementMethod,
+      agreedAmount: agreed,
+      budgetMonth,
+      productIds,
+      recommendedAmount: recommended,
+      justification:
+        recommended === null
+          ? ''
+          : recommended === agreed
+            ? c === 'PL'
+              ? 'Warunki spełnione na każdej wizycie.'
+              : 'Podmínky splněny při každé návštěvě.'
+            : c === 'PL'
+              ? 'Warunki spełnione częściowo: brak zdjęć z części wizyt.'
+              : 'Podmínky splněny částečně: z některých návštěv chybí fotografie.',
+      approvedAmount: approved,
+      order:
+        approved === null || approvedAt === null
+          ? null
+          : this.settlementOrder(settlementMethod, approved, approvedAt, number, agreed),
+      finalAmount: final,
+      closeReasonId: reason === null ? null : this.dictId('failureReason', reason),
+      registeredAt: state === 'draft' ? null : isoAt(registeredMs),
+      history,
+    };
+    return Object.assign(meta, rec);
+  }
+
+  /** The decided steps that led to `state`, each by whom the rules allow (rep or manager). */
+  private actionHistory(
+    state: LocalAction['state'],
+    rep: Rep,
+    t: { registeredMs: number; endMs: number; lastMs: number; todayMs: number },
+    amounts: { agreed: number; recommended: number | null; approved: number | null; final: number | null },
+  ): LocalAction['history'] {
+    const out: LocalAction['history'] = [];
+    const add = (
+      ms: number,
+      by: string,
+      event: LocalAction['history'][number]['event'],
+      to: LocalAction['state'],
+      amount: number | null = null,
+      note = '',
+    ) =>
+      out.push({
+        at: isoAt(ms),
+        by,
+        event,
+        from: out.length ? out[out.length - 1]!.to : null,
+        to,
+        note,
+        amount,
+      });
+    add(t.registeredMs - 20 * 60_000, rep.id, 'create', 'draft');
+    if (state === 'draft') return out;
+    add(t.registeredMs, rep.id, 'register', 'active', amounts.agreed);
+    if (state === 'active') return out;
+    if (state === 'cancelled') {
+      add(t.registeredMs + Math.floor((t.todayMs - t.registeredMs) / 2), rep.id, 'cancel', 'cancelled');
+      return out;
+    }
+    // After the end: the rep assesses a day or so later, the manager decides by lastMs.
+    const assessedMs = Math.min(t.lastMs, t.endMs + DAY + 10 * 3_600_000);
+    if (state === 'closed_unsettled') {
+      add(assessedMs, rep.id, 'close', 'closed_unsettled', null, 'Warunki niespełnione.');
+      return out;
+    }
+    add(assessedMs, rep.id, 'recommend', 'recommended', amounts.recommended);
+    if (state === 'recommended') return out;
+    const decidedMs = Math.max(assessedMs + 3_600_000, t.lastMs - 3 * DAY);
+    if (state === 'returned') add(decidedMs, rep.managerId, 'return', 'returned', null, 'Proszę o zdjęcia.');
+    else if (state === 'rejected') add(decidedMs, rep.managerId, 'reject', 'rejected', null, 'Brak dowodów.');
+    else {
+      add(decidedMs, rep.managerId, 'approve', 'approved', amounts.approved);
+      if (state === 'settled')
+        add(Math.max(decidedMs + 3_600_000, t.lastMs), rep.managerId, 'settle', 'settled', amounts.final);
+    }
+    return out;
+  }
+
+  /** What the manager ordered HQ to pay: an invoice for the amount, or goods worth at most it. */
+  private settlementOrder(
+    method: 'invoice' | 'products',
+    approved: number,
+    approvedAt: string,
+    number: string,
+    salt: number,
+  ): LocalAction['order'] {
+    if (method === 'invoice')
+      return {
+        kind: 'invoice',
+        invoiceNumber: `FV/${approvedAt.slice(0, 4)}/${approvedAt.slice(5, 7)}/${number.slice(-8)}`,
+        invoiceDate: approvedAt.slice(0, 10),
+        netAmount: approved,
+      };
+    const p = this.products[(salt / 5_000) % this.products.length]!;
+    const quantity = p.unitValue > 0 && p.unitValue <= approved ? Math.floor(approved / p.unitValue) : 1;
+    return {
+      kind: 'products',
+      lines: [{ productId: p.id, quantity, unitValue: quantity === 1 ? approved : p.unitValue }],
+    };
   }
 
   planActions(): DemoRecord[] {
@@ -770,11 +890,13 @@ class DatasetBuilder extends FakeData {
         const amount = Math.max(this.int(8, 20) * 100_000, Math.ceil((used * 1.25) / 100_000) * 100_000);
         yield {
           collection: 'budgets',
+          // The key as budgets.service.ts looks a rep's month up.
           record: Object.assign(this.meta(firstOf(month), rep.managerId), {
-            key: `${rep.id}:${month}`,
+            key: `${rep.id}|${month}`,
             repId: rep.id,
             month,
             amount,
+            note: '',
           }),
         };
       }
