@@ -88,9 +88,43 @@ async function deviceIdFor(fs: FileLayer, dataDir: string): Promise<string> {
   return deviceId;
 }
 
+/** A clock that can be moved for the duration of one piece of work (see HandlerContext.atDate). */
+export interface ShiftableClock extends Clock {
+  /**
+   * Runs `fn` with the clock reading as if it were `isoInstant` when `fn` starts (time keeps
+   * running from there), and puts it back when `fn` ends, however it ends. One at a time: the
+   * shift is the whole core's, so the caller must not run anything else meanwhile.
+   */
+  atInstant<T>(isoInstant: string, fn: () => Promise<T>): Promise<T>;
+}
+
+/**
+ * Wraps the injected clock in a movable offset. Only the demo builder moves it: the demo office
+ * is made through the real commands, and its history (an action registered five weeks ago,
+ * assessed, approved, settled) can only carry those dates if the commands run "on" those days.
+ */
+export function shiftableClock(base: Clock): ShiftableClock {
+  let offset = 0;
+  return {
+    now: () => new Date(base.now().getTime() + offset),
+    async atInstant(isoInstant, fn) {
+      const target = Date.parse(isoInstant);
+      if (Number.isNaN(target)) throw new RangeError(`not an instant: ${isoInstant}`);
+      const before = offset;
+      offset = target - base.now().getTime();
+      try {
+        return await fn();
+      } finally {
+        offset = before;
+      }
+    },
+  };
+}
+
 export async function createCore(opts: CoreOptions): Promise<Core> {
   const fs = opts.fs ?? nodeFileLayer;
-  const clock = opts.clock ?? systemClock;
+  // Every reader of time (the store's transactions, today(), sessions, backups) reads this one.
+  const clock = shiftableClock(opts.clock ?? systemClock);
   const deviceId = await deviceIdFor(fs, opts.dataDir);
   const storeOptions: StoreOptions = {
     dir: opts.dataDir,
@@ -280,6 +314,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
         emit,
         callAs: (userId, cmd, inp) =>
           run({ id: `as-${userId}`, userId, createdAt: clock.now().toISOString() }, cmd, inp),
+        // For the demo builder only (a function on the context, not a command: no transport has it).
+        atDate: (isoInstant, fn) => clock.atInstant(isoInstant, fn),
       });
       return await dispatch(
         {

@@ -50,4 +50,11 @@ export interface HandlerContext {
   emit<K extends EventName>(event: K, payload: EventPayload<K>): void;
   /** Runs a command as another user through the full dispatch (rights included): the demo builder. */
   callAs(userId: string, command: string, input: unknown): Promise<Result<unknown>>;
+  /**
+   * The demo builder only: runs `fn` with the core's clock moved to `isoInstant` (time running on
+   * from there), restored when `fn` ends, so its commands record the days they "happened" on.
+   * Moves the whole core's clock: nothing else may run meanwhile (the demo is built on a fresh
+   * office, before anyone signs in). Optional: contexts made in tests need not have it.
+   */
+  atDate?: <T>(isoInstant: string, fn: () => Promise<T>) => Promise<T>;
 }

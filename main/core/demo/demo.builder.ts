@@ -3,6 +3,7 @@ import type { Locale } from '../../../shared/contract/office.schema';
 import type { PublicUser, Team } from '../../../shared/contract/users.schema';
 import type { HandlerContext } from '../app/handler-context';
 import { createOffice } from '../auth/auth.service';
+import { buildDemoActions } from './demo-actions.builder';
 import { buildDemoClients } from './demo-clients.builder';
 import { planDemoClients } from './demo-clients.plan';
 import { buildDemoVisits } from './demo-visits.builder';
@@ -24,7 +25,7 @@ const EXTRA_REPS: Array<{ login: string; displayName: string; repCode: string }>
 /**
  * `scale`: S is one office (PRODUCT.md §9: 3 000 clients); L is the load-test size of the client
  * base (50 000 clients). Both have the same people and about the same month of visits and calls
- * (issue 6); actions come with issues 7–8.
+ * (issue 6), and the same budgets and local actions (issue 7).
  */
 export async function buildDemoOffice(
   ctx: HandlerContext,
@@ -120,6 +121,15 @@ export async function buildDemoOffice(
     built,
     { adminId, operatorId: operator.id, repIds: reps.map((x) => x.id) },
     { locale: opts.locale, scale: opts.scale },
+  );
+  // Issue 7: the manager's budgets and local actions in every stage, on a clock moved to the days
+  // each step happened (after the visits: it uses their catalogue and clients they left unvisited).
+  await buildDemoActions(
+    ctx,
+    plan,
+    built,
+    { adminId, managerId: manager.id, repIds: reps.map((x) => x.id) },
+    { locale: opts.locale },
   );
   // The visitor chooses whom to be on the sign-in screen, where the demo logins are listed.
   ctx.session.userId = null;
