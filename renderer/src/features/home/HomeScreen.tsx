@@ -330,13 +330,9 @@ function RejectedNote({ request: r }: { request: CorrectionRequest }) {
 
 const PLACEHOLDERS = {
   operator: [['operator.duplicates', 'operator.duplicates_hint']],
-  rep: [
-    ['rep.assessment', 'rep.assessment_hint'],
-    ['rep.deals', 'rep.deals_hint'],
-  ],
+  // Assessments, recommendations and budget use are in the action alerts above.
+  rep: [['rep.deals', 'rep.deals_hint']],
   manager: [
-    ['manager.recommendations', 'manager.recommendations_hint'],
-    ['manager.budget', 'manager.budget_hint'],
     ['manager.visits', 'manager.visits_hint'],
     ['manager.plan', 'manager.plan_hint'],
   ],
