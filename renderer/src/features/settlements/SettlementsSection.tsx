@@ -261,7 +261,7 @@ function ActionCells({ row }: { row: ActionRow }) {
         <a href={formatHash(actionRoute(row.id))}>{row.number}</a>
         {row.title && <span className="table__sub">{row.title}</span>}
       </th>
-      <td className="table__text">
+      <td className="table__text settlements__client">
         {row.clientName}
         {row.clientCity && <span className="table__sub">{row.clientCity}</span>}
       </td>

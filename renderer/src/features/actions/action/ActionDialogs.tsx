@@ -508,16 +508,20 @@ export function CloseDialog({ detail, store, onClose, onDone }: StepDialogProps)
             />
           )}
         </Field>
-        <Field {...form.fieldProps('note', t('dialog.note_optional'))}>
+        <Field {...form.fieldProps('note', t('dialog.close_note'))}>
           {(p) => (
             <textarea
               {...p}
               className="field__input"
               rows={3}
               maxLength={2000}
+              aria-required="true"
               value={note}
               data-testid="close-note"
-              onChange={(e) => setNote(e.target.value)}
+              onChange={(e) => {
+                setNote(e.target.value);
+                form.clear('note');
+              }}
             />
           )}
         </Field>

@@ -287,7 +287,7 @@ function FactsPanel({ detail }: { detail: ActionDetail }) {
         {t('facts.title')}
       </h2>
       <dl className="facts action-facts">
-        <Fact label={t('facts.client')} testId="action-client">
+        <Fact label={t('facts.client')} testId="action-client" wide>
           <a href={formatHash(clientCardRoute(client.id))}>{client.name}</a>
           <span className="action-facts__sub">
             {client.city}
@@ -589,7 +589,8 @@ function VerificationVisit({ v, store }: { v: Verification; store: StoreApi<Acti
         <p className="muted">{t('verification.no_conditions')}</p>
       ) : (
         <div className="table-wrap">
-          <table className="table table--compact action-conditions">
+          {/* Not "action-conditions": the visit screen styles that class as a flex column. */}
+          <table className="table table--compact action-verification-table">
             <thead>
               <tr>
                 <th scope="col">{t('verification.condition')}</th>

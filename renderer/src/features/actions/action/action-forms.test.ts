@@ -4,6 +4,7 @@ import { issueText } from '../../../i18n/error-text';
 import { localAction } from './action.fixtures';
 import {
   approveRequest,
+  closeRequest,
   editRequest,
   editValues,
   linesTotal,
@@ -178,5 +179,17 @@ describe('edit form', () => {
       all,
     );
     expect(changed.ok && changed.input.patch).toEqual({ agreedAmount: 120_050, budgetMonth: null });
+  });
+});
+
+describe('close form', () => {
+  it('asks for both the reason and the note (the core refuses either missing)', () => {
+    const built = closeRequest({ reasonId: '', note: '  ' }, 'a1');
+    expect(built.ok).toBe(false);
+    if (!built.ok) expect(Object.keys(built.issues).sort()).toEqual(['note', 'reasonId']);
+    expect(closeRequest({ reasonId: 'r1', note: ' Sklep zamknięty ' }, 'a1')).toEqual({
+      ok: true,
+      input: { id: 'a1', reasonId: 'r1', note: 'Sklep zamknięty' },
+    });
   });
 });

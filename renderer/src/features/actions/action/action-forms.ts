@@ -93,7 +93,9 @@ export function closeRequest(
 ): Built<{ id: string; reasonId: string; note: string }, CloseField> {
   const issues: Issues<CloseField> = {};
   const reasonId = required('reasonId', v.reasonId, issues);
-  return done(issues, () => ({ id, reasonId, note: v.note.trim() }));
+  // PRODUCT.md §3: a reason from the dictionary AND a note (the core refuses an empty one).
+  const note = required('note', v.note, issues);
+  return done(issues, () => ({ id, reasonId, note }));
 }
 
 export const NOTE_FIELDS = ['note'] as const;

@@ -174,8 +174,7 @@ export function ActionsListScreen({
               <table className="table actions-table" data-testid="actions-list">
                 <thead>
                   <tr>
-                    <th scope="col">{t('list.col_number')}</th>
-                    <th scope="col">{t('list.col_title')}</th>
+                    <th scope="col">{t('list.col_action')}</th>
                     <th scope="col">{t('list.col_client')}</th>
                     <th scope="col">{t('list.col_stage')}</th>
                     <th scope="col">{t('list.col_period')}</th>
@@ -204,12 +203,15 @@ export function ActionsListScreen({
                           navigate(actionRoute(r.id));
                         }}
                       >
-                        <th scope="row" className="actions-table__number">
-                          <a href={href}>{r.number}</a>
+                        {/* Number and title share a column: seven columns fit a laptop's width. */}
+                        <th scope="row" className="actions-table__action">
+                          <a className="actions-table__number" href={href}>
+                            {r.number}
+                          </a>
+                          <span className="actions-table__title">
+                            {r.title || <span className="muted">{t('list.no_title')}</span>}
+                          </span>
                         </th>
-                        <td className="actions-table__title">
-                          {r.title || <span className="muted">{t('list.no_title')}</span>}
-                        </td>
                         <td className="table__name">
                           {r.clientName}
                           <span className="table__sub">{r.clientCity}</span>
