@@ -298,7 +298,13 @@ describe('the source article’s story', () => {
     const card = await t.ok<ClientCard>(jan, 'clients:get', { id: ids.client });
     // One line per step, newest first, each by whoever took it.
     const steps = card.timeline.filter((x) => x.kind === 'action' && x.id === ids.story);
-    expect(steps.map((x) => x.status)).toEqual(['settled', 'approved', 'recommended', 'registered', 'created']);
+    expect(steps.map((x) => x.status)).toEqual([
+      'settled',
+      'approved',
+      'recommended',
+      'registered',
+      'created',
+    ]);
     expect(new Set(steps.map((x) => x.userId)).size).toBe(2);
     const audit = t.core.store.byIndex<{ id: string; field: string | null; new: unknown }>(
       'audit',
