@@ -131,9 +131,14 @@ function actionsKey(sources: readonly ActionSource[]): string {
   return createHash('sha1').update(JSON.stringify(sources)).digest('hex').slice(0, 12);
 }
 
-export function syncKeyOf(store: Store, v: Pick<Visit, 'date' | 'clientId'>): string {
+export function syncKeyOf(
+  store: Store,
+  v: Pick<Visit, 'date' | 'clientId'>,
+  /** The visit's action sources when the caller has them already (a sync computes them once). */
+  sources: readonly ActionSource[] = actionSourcesFor(store, v.clientId, v.date),
+): string {
   const base = `${v.date}|${segmentOf(store, v.clientId) ?? ''}|${generationSources(store).fingerprint}`;
-  const actions = actionsKey(actionSourcesFor(store, v.clientId, v.date));
+  const actions = actionsKey(sources);
   return actions ? `${base}|${actions}` : base;
 }
 
@@ -221,7 +226,7 @@ export function syncVisitTasks(store: Store, tx: Tx, visit: VisitRec): void {
     tx.patch('tasks', u.id, patch);
   }
   for (const id of plan.remove) tx.patch('tasks', id, { archived: true });
-  const key = syncKeyOf(store, visit);
+  const key = syncKeyOf(store, visit, actions);
   // A technical field: written without an audit entry (it says nothing a person did).
   if (visit.tasksSyncKey !== key) tx.patch('visits', visit.id, { tasksSyncKey: key });
 }
