@@ -33,9 +33,19 @@ const SECTIONS: readonly Section[] = [
   'settings',
 ];
 
+/**
+ * Sections only some roles open (renderer/src/shell/routes.ts ROLES_FOR, written out again here so
+ * a change there is a change the tour notices): local actions are the reps' deals, which managers
+ * decide and the admin may read; the settlement desk is the managers'.
+ */
+const ONLY_FOR: Partial<Record<Section, readonly Role[]>> = {
+  actions: ['rep', 'manager', 'admin'],
+  settlements: ['manager'],
+};
+
 /** Every screen a role can reach, in navigation order. */
 export function screensFor(role: Role): ScreenId[] {
-  return SECTIONS.flatMap((s): ScreenId[] =>
+  return SECTIONS.filter((s) => ONLY_FOR[s]?.includes(role) ?? true).flatMap((s): ScreenId[] =>
     s === 'admin'
       ? role === 'admin'
         ? ADMIN_TABS.map((t): ScreenId => `admin-${t}`)
@@ -122,6 +132,12 @@ export class ShellPage {
         break;
       case 'visits':
         await p.getByTestId('agenda-daycol').first().waitFor();
+        break;
+      case 'actions':
+        await p.getByTestId('actions-count').waitFor();
+        break;
+      case 'settlements':
+        await p.getByTestId('queue-row').or(p.getByTestId('settlements-empty')).first().waitFor();
         break;
       case 'calls':
         await p

@@ -36,10 +36,10 @@ export function SettlementsSection({
   useEffect(() => store.getState().connect(), [store]);
   useEffect(() => void store.getState().open(view.view), [store, view.view]);
   return (
-    <>
+    <div data-testid="screen-settlements">
       <SettlementsTabs current={view.view} />
       {view.view === 'queue' ? <QueueList store={store} /> : <ApprovedList store={store} />}
-    </>
+    </div>
   );
 }
 
