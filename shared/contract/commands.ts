@@ -108,6 +108,17 @@ import {
   DictionaryUpdateInput,
 } from './dictionaries.schema';
 import { Locale, Office, OfficeInput } from './office.schema';
+import {
+  DealCreateInput,
+  DealEditInput,
+  DealIdInput,
+  DealListInput,
+  DealRow,
+  PlanCounters,
+  PlanListInput,
+  PlanRow,
+  PlanSetInput,
+} from './plans.schema';
 import { StoreStatus, SystemInfo } from './system.schema';
 import {
   DirectoryEntry,
@@ -421,6 +432,21 @@ export const contract = {
   /** The printable settlement order (PDF) of an approved or settled action. */
   'actions:settlementOrder': { input: ActionIdInput, output: SettlementOrderFile },
   'home:actionAlerts': { input: empty, output: ActionAlerts },
+
+  // ---- sales plans and deals (PRODUCT.md §2, §6) ----
+  /** Every rep's targets and actuals of a month (a rep: their own; a manager: the team's). */
+  'plans:list': { input: PlanListInput, output: z.array(PlanRow) },
+  /** Sets a rep's monthly targets (contacts, meetings, deals won). */
+  'plans:set': { input: PlanSetInput, output: PlanRow },
+  'deals:list': { input: DealListInput, output: z.array(DealRow) },
+  'deals:get': { input: DealIdInput, output: DealRow },
+  /** A rep records a deal won or lost with one of their clients. */
+  'deals:create': { input: DealCreateInput, output: DealRow },
+  'deals:edit': { input: DealEditInput, output: DealRow },
+  /** Archives a deal recorded by mistake (nothing is deleted: the audit keeps it). */
+  'deals:archive': { input: DealIdInput, output: z.object({ id: z.string() }) },
+  /** "5 of 10 deals won": the month's plan against the records, for the signed-in rep or manager's team. */
+  'home:planCounters': { input: empty, output: PlanCounters },
 
   'dictionaries:list': {
     input: z

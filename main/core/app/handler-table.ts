@@ -1,6 +1,7 @@
 import type { CommandName, CommandOutput, ParsedInput } from '../../../shared/contract/commands';
 import type { HandlerContext } from './handler-context';
 import { actionHandlers } from '../actions/actions.handlers';
+import { planHandlers } from '../plans/plans.handlers';
 import { authHandlers } from '../auth/auth.handlers';
 import { backupHandlers } from '../backups/backups.handlers';
 import { clientHandlers } from '../clients/clients.handlers';
@@ -36,4 +37,5 @@ export const handlers: Handlers = {
   ...visitHandlers,
   ...callHandlers,
   ...actionHandlers,
+  ...planHandlers,
 };

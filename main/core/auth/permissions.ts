@@ -131,6 +131,16 @@ export const PERMISSIONS: Record<CommandName, Access> = {
   'actions:queue': ['manager'],
   'actions:settlementOrder': ['rep', 'manager', 'admin'],
   'home:actionAlerts': ['rep', 'manager'],
+  // Sales plans and deals (PRODUCT.md §2, §6): the manager sets the team's targets, the rep
+  // records their own deals; row scope inside (a rep's own, a manager's team, the admin reads all).
+  'plans:list': ['rep', 'manager', 'admin'],
+  'plans:set': ['manager'],
+  'deals:list': ['rep', 'manager', 'admin'],
+  'deals:get': ['rep', 'manager', 'admin'],
+  'deals:create': ['rep'],
+  'deals:edit': ['rep'],
+  'deals:archive': ['rep'],
+  'home:planCounters': ['rep', 'manager'],
   'dictionaries:list': 'signedIn',
   'dictionaries:create': ADMIN,
   'dictionaries:update': ADMIN,

@@ -125,6 +125,14 @@ actions:settle                       -    -    -    Y    -
 actions:queue                        -    -    -    Y    -
 actions:settlementOrder              -    -    Y    Y    Y
 home:actionAlerts                    -    -    Y    Y    -
+plans:list                           -    -    Y    Y    Y
+plans:set                            -    -    -    Y    -
+deals:list                           -    -    Y    Y    Y
+deals:get                            -    -    Y    Y    Y
+deals:create                         -    -    Y    -    -
+deals:edit                           -    -    Y    -    -
+deals:archive                        -    -    Y    -    -
+home:planCounters                    -    -    Y    Y    -
 dictionaries:list                    -    Y    Y    Y    Y
 dictionaries:create                  -    -    -    -    Y
 dictionaries:update                  -    -    -    -    Y
@@ -369,6 +377,24 @@ const SAMPLES: Record<CommandName, (who: Who) => unknown> = {
   'actions:queue': () => ({}),
   'actions:settlementOrder': () => ({ id: 'no-such-action' }),
   'home:actionAlerts': () => ({}),
+  'plans:list': () => ({ month: '2026-11' }),
+  'plans:set': () => ({
+    repId: ids.rep,
+    month: '2026-12',
+    targets: { contacts: 120, meetings: 40, deals: 8 },
+  }),
+  'deals:list': () => ({}),
+  'deals:get': () => ({ id: 'no-such-deal' }),
+  'deals:create': () => ({
+    clientId: ids.repClient,
+    title: 'Kontrakt na wodę – lato',
+    closedAt: '2026-11-20',
+    value: 250_000,
+    outcome: 'won',
+  }),
+  'deals:edit': () => ({ id: 'no-such-deal', patch: { title: 'Kontrakt' } }),
+  'deals:archive': () => ({ id: 'no-such-deal' }),
+  'home:planCounters': () => ({}),
   'dictionaries:list': () => ({}),
   'dictionaries:create': () => ({
     kind: 'segment',

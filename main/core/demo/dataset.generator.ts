@@ -903,14 +903,21 @@ class DatasetBuilder extends FakeData {
     }
     for (const rep of this.reps) {
       for (const month of this.months) {
-        const targets = { contacts: this.int(80, 160), meetings: this.int(100, 180), deals: this.int(5, 20) };
+        // Contacts are calls and visits done, so they are at least the meetings (plans.schema.ts).
+        const targets = {
+          contacts: this.int(160, 260),
+          meetings: this.int(100, 150),
+          deals: this.int(5, 20),
+        };
         yield {
           collection: 'salesPlans',
+          // The shape and key plans.service.ts reads.
           record: Object.assign(this.meta(firstOf(month), rep.managerId), {
-            key: `${rep.id}:${month}`,
+            key: `${rep.id}|${month}`,
             repId: rep.id,
             month,
             targets,
+            note: '',
           }),
         };
       }
@@ -1022,7 +1029,8 @@ class DatasetBuilder extends FakeData {
       title: this.pick(DEAL_TITLES[this.countryOf(ci)]),
       closedAt,
       value: this.int(5, 800) * 10_000,
-      won: this.chance(0.6),
+      outcome: this.chance(0.6) ? 'won' : 'lost',
+      note: '',
     });
   }
 

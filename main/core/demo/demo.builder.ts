@@ -5,6 +5,7 @@ import type { HandlerContext } from '../app/handler-context';
 import { createOffice } from '../auth/auth.service';
 import { buildDemoActions } from './demo-actions.builder';
 import { buildDemoClients } from './demo-clients.builder';
+import { buildDemoPlans } from './demo-plans.builder';
 import { planDemoClients } from './demo-clients.plan';
 import { buildDemoVisits } from './demo-visits.builder';
 import { DEMO_LOGINS } from './demo-logins';
@@ -129,6 +130,13 @@ export async function buildDemoOffice(
     plan,
     built,
     { adminId, managerId: manager.id, repIds: reps.map((x) => x.id) },
+    { locale: opts.locale },
+  );
+  // Issue 8: the manager's sales plans (last, this and next month) and the reps' deals, so every
+  // home screen's plan counter shows progress on first open.
+  await buildDemoPlans(
+    ctx,
+    { managerId: manager.id, repIds: reps.map((x) => x.id) },
     { locale: opts.locale },
   );
   // The visitor chooses whom to be on the sign-in screen, where the demo logins are listed.

@@ -141,6 +141,11 @@ const en = {
     action_illegal_reject: 'Only a recommended action can be rejected.',
     action_illegal_approve: 'Only a recommended action can be approved.',
     action_illegal_settle: 'Only an approved action can be marked as settled.',
+    plan_month_past: 'The plan for {{month}} can no longer be changed: the month is over.',
+    deal_not_found: 'This deal no longer exists.',
+    deal_out_of_scope: 'This deal is not among those you can see.',
+    deal_not_yours: 'Only the rep who recorded this deal can change it.',
+    deal_invalid: 'The deal has errors. Correct the marked fields.',
   },
   validation: {
     correction_field: 'This field cannot be corrected through a request.',
@@ -253,6 +258,7 @@ const en = {
     date_future: 'This date cannot be in the future.',
     action_mode_invalid: 'Pick an execution mode from the list.',
     action_reason_invalid: 'Pick a reason from the list.',
+    plan_month_past: 'This month is over; choose this month or a later one.',
   },
 };
 
@@ -392,6 +398,11 @@ const pl: Translation<typeof en> = {
     action_illegal_reject: 'Odrzucić można tylko akcję z rekomendacją.',
     action_illegal_approve: 'Zaakceptować można tylko akcję z rekomendacją.',
     action_illegal_settle: 'Jako rozliczoną można oznaczyć tylko zaakceptowaną akcję.',
+    plan_month_past: 'Planu na {{month}} nie można już zmienić: ten miesiąc się skończył.',
+    deal_not_found: 'Ta transakcja już nie istnieje.',
+    deal_out_of_scope: 'Ta transakcja nie należy do Twoich.',
+    deal_not_yours: 'Tylko przedstawiciel, który zapisał tę transakcję, może ją zmienić.',
+    deal_invalid: 'Transakcja zawiera błędy. Popraw zaznaczone pola.',
   },
   validation: {
     correction_field: 'Tego pola nie można poprawić przez prośbę o korektę.',
@@ -502,6 +513,7 @@ const pl: Translation<typeof en> = {
     date_future: 'Ta data nie może być w przyszłości.',
     action_mode_invalid: 'Wybierz sposób realizacji z listy.',
     action_reason_invalid: 'Wybierz powód z listy.',
+    plan_month_past: 'Ten miesiąc już się skończył – wybierz bieżący lub późniejszy.',
   },
 };
 
@@ -640,6 +652,11 @@ const cs: Translation<typeof en> = {
     action_illegal_reject: 'Zamítnout lze jen doporučenou akci.',
     action_illegal_approve: 'Schválit lze jen doporučenou akci.',
     action_illegal_settle: 'Jako vyúčtovanou lze označit jen schválenou akci.',
+    plan_month_past: 'Plán na {{month}} už nelze změnit: měsíc skončil.',
+    deal_not_found: 'Tento obchod už neexistuje.',
+    deal_out_of_scope: 'Tento obchod nepatří mezi vaše.',
+    deal_not_yours: 'Tento obchod může změnit jen obchodní zástupce, který ho zapsal.',
+    deal_invalid: 'Obchod obsahuje chyby. Opravte označená pole.',
   },
   validation: {
     correction_field: 'Toto pole nelze opravit žádostí o opravu.',
@@ -750,6 +767,7 @@ const cs: Translation<typeof en> = {
     date_future: 'Toto datum nemůže být v budoucnosti.',
     action_mode_invalid: 'Vyberte způsob realizace ze seznamu.',
     action_reason_invalid: 'Vyberte důvod ze seznamu.',
+    plan_month_past: 'Tento měsíc už skončil – zvolte aktuální nebo pozdější.',
   },
 };
 
