@@ -10,8 +10,8 @@ import { duplicates } from '../features/clients/duplicates/duplicates.i18n';
 import { clientImport } from '../features/clients/import/client-import.i18n';
 import { clientList } from '../features/clients/list/client-list.i18n';
 import { queue } from '../features/clients/queue/queue.i18n';
-import { coming } from '../features/coming/coming.i18n';
 import { home } from '../features/home/home.i18n';
+import { plans } from '../features/plans/plans.i18n';
 import { settings } from '../features/settings/settings.i18n';
 import { visits } from '../features/visits/visits.i18n';
 import { settlements } from '../features/settlements/settlements.i18n';
@@ -27,7 +27,6 @@ export const namespaces = {
   errors,
   auth,
   shell,
-  coming,
   home,
   admin,
   catalog,
@@ -43,6 +42,7 @@ export const namespaces = {
   actions,
   actionDetail,
   settlements,
+  plans,
 } as const;
 
 export type NamespaceName = keyof typeof namespaces;

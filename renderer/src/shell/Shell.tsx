@@ -9,9 +9,9 @@ import { StatusBar } from '../components/StatusBar';
 import { ActionsSection } from '../features/actions/ActionsSection';
 import { AdminScreen } from '../features/admin/AdminScreen';
 import { ClientsScreen } from '../features/clients/ClientsScreen';
-import { ComingScreen } from '../features/coming/ComingScreen';
 import { VisitsSection } from '../features/visits/VisitsSection';
 import { HomeScreen } from '../features/home/HomeScreen';
+import { ReportsSection } from '../features/plans/ReportsSection';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { SettlementsSection } from '../features/settlements/SettlementsSection';
 import { NotAllowed } from './NotAllowed';
@@ -125,10 +125,10 @@ function Screen({ route, user }: { route: Route; user: PublicUser }) {
       return <ActionsSection view={route} user={user} />;
     case 'settlements':
       return <SettlementsSection view={route} user={user} />;
+    case 'reports':
+      return <ReportsSection view={route} user={user} />;
     case 'settings':
       return <SettingsScreen />;
-    default:
-      return <ComingScreen section={route.section} />;
   }
 }
 

@@ -35,6 +35,18 @@ describe('routes', () => {
     expect(parseHash('#/home/019a0000-0000-7000-8000-000000000001')).toBeNull();
   });
 
+  it('opens the sales plans and the deals of the reports section, and keeps them from the operator', () => {
+    expect(parseHash('#/reports')).toEqual({ section: 'reports', view: 'plans' });
+    expect(parseHash('#/reports/deals')).toEqual({ section: 'reports', view: 'deals' });
+    expect(formatHash({ section: 'reports', view: 'deals' })).toBe('#/reports/deals');
+    expect(formatHash({ section: 'reports', view: 'plans' })).toBe('#/reports');
+    expect(parseHash('#/reports/plans')).toBeNull();
+    expect(parseHash('#/reports/nope')).toBeNull();
+    expect(canOpen('reports', 'operator')).toBe(false);
+    for (const role of ['rep', 'manager', 'admin'] as const)
+      expect(canOpen('reports', role), role).toBe(true);
+  });
+
   it('maps Alt+1…Alt+8 to the sections in navigation order', () => {
     expect(sectionForDigit(1)).toBe('home');
     expect(sectionForDigit(7)).toBe('admin');

@@ -51,13 +51,17 @@ export type ActionsView =
 /** The manager's desk: recommendations to decide (#/settlements), approved ones awaiting HQ (#/settlements/approved). */
 export type SettlementsView = { view: 'queue' } | { view: 'approved' };
 
+/** Reports (issue 8): the sales plans (#/reports) and the deals behind them (#/reports/deals). */
+export type ReportsView = { view: 'plans' } | { view: 'deals' };
+
 export type Route =
-  | { section: Exclude<Section, 'admin' | 'clients' | 'visits' | 'actions' | 'settlements'> }
+  | { section: Exclude<Section, 'admin' | 'clients' | 'visits' | 'actions' | 'settlements' | 'reports'> }
   | { section: 'admin'; tab: AdminTab }
   | ({ section: 'clients' } & ClientsView)
   | ({ section: 'visits' } & VisitsView)
   | ({ section: 'actions' } & ActionsView)
-  | ({ section: 'settlements' } & SettlementsView);
+  | ({ section: 'settlements' } & SettlementsView)
+  | ({ section: 'reports' } & ReportsView);
 
 export const CLIENTS: Route = { section: 'clients', view: 'list' };
 export const QUEUE: Route = { section: 'clients', view: 'queue' };
@@ -81,6 +85,8 @@ export function actionRoute(actionId: string): Route {
 }
 export const SETTLEMENTS: Route = { section: 'settlements', view: 'queue' };
 export const APPROVED: Route = { section: 'settlements', view: 'approved' };
+export const PLANS: Route = { section: 'reports', view: 'plans' };
+export const DEALS: Route = { section: 'reports', view: 'deals' };
 
 /** Sections that only some roles may open. Cosmetic: the core refuses the commands behind them. */
 const ROLES_FOR: Partial<Record<Section, readonly Role[]>> = {
@@ -88,6 +94,8 @@ const ROLES_FOR: Partial<Record<Section, readonly Role[]>> = {
   // Local actions are the reps' deals; the operator keeps client data and has no part in them.
   actions: ['rep', 'manager', 'admin'],
   settlements: ['manager'],
+  // Plans and deals are the sales side: the operator keeps client data and has no part in them.
+  reports: ['rep', 'manager', 'admin'],
 };
 
 export function canOpen(section: Section, role: Role): boolean {
@@ -141,6 +149,10 @@ export function parseHash(hash: string): Route | null {
     if (sub === undefined) return SETTLEMENTS;
     return sub === 'approved' ? APPROVED : null;
   }
+  if (section === 'reports') {
+    if (sub === undefined) return PLANS;
+    return sub === 'deals' ? DEALS : null;
+  }
   if (section === 'admin') {
     if (sub === undefined) return { section: 'admin', tab: 'users' };
     return isAdminTab(sub) ? { section: 'admin', tab: sub } : null;
@@ -189,6 +201,7 @@ export function formatHash(route: Route): string {
   }
   if (route.section === 'settlements')
     return route.view === 'approved' ? '#/settlements/approved' : '#/settlements';
+  if (route.section === 'reports') return route.view === 'deals' ? '#/reports/deals' : '#/reports';
   return `#/${route.section}`;
 }
 
@@ -198,6 +211,7 @@ export function routeOfSection(section: Section): Route {
   if (section === 'visits') return AGENDA;
   if (section === 'actions') return ACTIONS;
   if (section === 'settlements') return SETTLEMENTS;
+  if (section === 'reports') return PLANS;
   return { section };
 }
 

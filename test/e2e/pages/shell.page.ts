@@ -36,11 +36,13 @@ const SECTIONS: readonly Section[] = [
 /**
  * Sections only some roles open (renderer/src/shell/routes.ts ROLES_FOR, written out again here so
  * a change there is a change the tour notices): local actions are the reps' deals, which managers
- * decide and the admin may read; the settlement desk is the managers'.
+ * decide and the admin may read; the settlement desk is the managers'; plans and deals (reports)
+ * are the sales side, not the operator's.
  */
 const ONLY_FOR: Partial<Record<Section, readonly Role[]>> = {
   actions: ['rep', 'manager', 'admin'],
   settlements: ['manager'],
+  reports: ['rep', 'manager', 'admin'],
 };
 
 /** Every screen a role can reach, in navigation order. */
@@ -138,6 +140,9 @@ export class ShellPage {
         break;
       case 'settlements':
         await p.getByTestId('queue-row').or(p.getByTestId('settlements-empty')).first().waitFor();
+        break;
+      case 'reports':
+        await p.getByTestId('plans-table').or(p.getByTestId('plans-empty')).first().waitFor();
         break;
       case 'calls':
         await p

@@ -16,6 +16,7 @@ import {
   mineCounts,
 } from '../clients/queue/queue.selectors';
 import { ActionAlerts } from './ActionAlerts';
+import { PlanCounters } from './PlanCounters';
 import { RepCounters } from './RepCounters';
 import './HomeScreen.css';
 
@@ -55,6 +56,9 @@ export function HomeScreen({ user }: { user: PublicUser }) {
       ) : (
         <>
           {(user.role === 'rep' || user.role === 'manager') && <RepCounters />}
+          {(user.role === 'rep' || user.role === 'manager') && (
+            <PlanCounters manager={user.role === 'manager'} />
+          )}
           {(user.role === 'rep' || user.role === 'manager') && <ActionAlerts />}
           <section aria-labelledby="home-work">
             <h2 className="section-title" id="home-work">
@@ -330,17 +334,19 @@ function RejectedNote({ request: r }: { request: CorrectionRequest }) {
 
 const PLACEHOLDERS = {
   operator: [['operator.duplicates', 'operator.duplicates_hint']],
-  // Assessments, recommendations and budget use are in the action alerts above.
-  rep: [['rep.deals', 'rep.deals_hint']],
-  manager: [
-    ['manager.visits', 'manager.visits_hint'],
-    ['manager.plan', 'manager.plan_hint'],
-  ],
+  // Assessments, recommendations and budget use are in the action alerts above; deals and plan
+  // progress in the plan counters.
+  rep: [],
+  manager: [['manager.visits', 'manager.visits_hint']],
 } as const;
+
+type PlaceholderKey = (typeof PLACEHOLDERS)[keyof typeof PLACEHOLDERS][number][number];
 
 /** The counters this role's home will show, clearly marked as not there yet. */
 function Placeholders({ role }: { role: Exclude<Role, 'admin'> }) {
   const { t } = useTranslation(['home', 'admin', 'common']);
+  const items: ReadonlyArray<readonly [PlaceholderKey, PlaceholderKey]> = PLACEHOLDERS[role];
+  if (!items.length) return null;
   return (
     <section aria-labelledby="home-will-show">
       <h2 className="section-title" id="home-will-show">
@@ -348,7 +354,7 @@ function Placeholders({ role }: { role: Exclude<Role, 'admin'> }) {
       </h2>
       <p className="section-intro">{t('will_show_hint')}</p>
       <div className="cards">
-        {PLACEHOLDERS[role].map(([title, hint]) => (
+        {items.map(([title, hint]) => (
           <article className="stat-card stat-card--placeholder" key={title}>
             <h3 className="stat-card__title">{t(title)}</h3>
             <p className="stat-card__value" aria-hidden="true">

@@ -36,6 +36,7 @@ import { EraseDialog } from './EraseDialog';
 import { HistoryDialog } from './HistoryDialog';
 import { MergeBanner } from './MergeBanner';
 import { LogCallButton } from '../../calls/LogCallButton';
+import { RecordDealButton } from '../../plans/RecordDealButton';
 import { useCardLookups } from './use-card-lookups';
 import type { CardLookups } from './use-card-lookups';
 import './ClientCard.css';
@@ -231,6 +232,7 @@ function CardView({ card }: { card: ClientCard }) {
         </div>
         <div className="page__actions">
           <LogCallButton card={card} />
+          <RecordDealButton client={client} />
           <button
             type="button"
             className="button"
