@@ -173,8 +173,15 @@ describe('a sales plan and a won deal, seen live on the manager’s desk', () =>
 
   it('the rep records a won deal through the dialog (a bad amount refused first)', async () => {
     await rep.goto(new URL('#/reports/deals', host.url).toString());
-    await rep.getByTestId('deals-screen').waitFor();
-    const dealsBefore = await rep.getByTestId('deal-row').count();
+    // The month's deals as the core has them, and the list once it shows them all (counting rows
+    // while the list still loads would count none).
+    const dealsBefore = (
+      await data<unknown[]>(rep, 'deals:list', { repId, from: `${MONTH}-01`, to: `${MONTH}-30` })
+    ).length;
+    await rep.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid="deal-row"]').length === n,
+      dealsBefore,
+    );
     await check(rep, 'deals-rep');
     await rep.getByTestId('deal-record').click();
     const dialog = rep.getByTestId('deal-dialog');
