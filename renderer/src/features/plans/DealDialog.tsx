@@ -10,6 +10,7 @@ import { ApiError } from '../../api/regio-api';
 import { useAppStore } from '../../app/app-context';
 import { fieldIssues } from '../../app/field-errors';
 import { Dialog } from '../../components/Dialog';
+import { ClientResults } from '../../components/ClientResults';
 import { Field } from '../../components/Field';
 import { errorText, issueText } from '../../i18n/error-text';
 import type { DealField, DealsState } from './deals.store';
@@ -276,26 +277,14 @@ function ClientSearch({
         )}
       </Field>
       {rows !== null && (
-        <ul className="deal-client-list" aria-label={t('dialog.client_results')}>
-          {rows.length === 0 && <li className="muted">{t('dialog.client_none')}</li>}
-          {rows.map((c) => (
-            <li key={c.id}>
-              <button
-                type="button"
-                className="deal-client-list__option"
-                data-testid="deal-client-option"
-                data-id={c.id}
-                onClick={() => onPick(c)}
-              >
-                <span className="strong">{c.name}</span>
-                <span className="muted">
-                  {[c.postalCode, c.city].filter(Boolean).join(' ')}
-                  {c.taxId ? ` · ${c.taxId}` : ''}
-                </span>
-              </button>
-            </li>
-          ))}
-        </ul>
+        <ClientResults
+          rows={rows}
+          onPick={onPick}
+          label={t('dialog.client_results')}
+          empty={t('dialog.client_none')}
+          testId="deal-client-option"
+          className="deal-client-list"
+        />
       )}
     </>
   );

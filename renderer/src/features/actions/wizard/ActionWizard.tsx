@@ -10,6 +10,7 @@ import type { PublicUser } from '../../../../../shared/contract/users.schema';
 import { ApiError, toErrorData } from '../../../api/regio-api';
 import { useAppStore, useNavStore, useServices } from '../../../app/app-context';
 import { fieldIssues } from '../../../app/field-errors';
+import { ClientResults } from '../../../components/ClientResults';
 import { Field } from '../../../components/Field';
 import { PageHeader } from '../../../components/PageHeader';
 import { errorText, issueText } from '../../../i18n/error-text';
@@ -489,26 +490,14 @@ function ClientStep({ store, idOf, errorOf }: StepProps) {
         )}
       </Field>
       {rows !== null && (
-        <ul className="wizard-client-list" aria-label={t('wizard.client_results')}>
-          {rows.length === 0 && <li className="muted">{t('wizard.client_none')}</li>}
-          {rows.map((c) => (
-            <li key={c.id}>
-              <button
-                type="button"
-                className="wizard-client-list__option"
-                data-testid="wizard-client-option"
-                data-id={c.id}
-                onClick={() => pick(c)}
-              >
-                <span className="strong">{c.name}</span>
-                <span className="muted">
-                  {[c.postalCode, c.city].filter(Boolean).join(' ')}
-                  {c.taxId ? ` · ${c.taxId}` : ''}
-                </span>
-              </button>
-            </li>
-          ))}
-        </ul>
+        <ClientResults
+          rows={rows}
+          onPick={pick}
+          label={t('wizard.client_results')}
+          empty={t('wizard.client_none')}
+          testId="wizard-client-option"
+          className="wizard-client-list"
+        />
       )}
     </>
   );
