@@ -24,9 +24,9 @@ import type { VisitRec } from '../visits/task-sync.service';
 // monthly targets; what the month holds so far is counted from the records themselves — the rep's
 // calls and visits done, their deals — every time it is read, so a counter can never disagree with
 // the calls, visits and deals behind it, whatever happened in between (an edit, an import, a
-// restore). The only thing kept is an in-memory memo of those counts, valid while the three
-// collections are unchanged (their version counters), so a manager's home screen summing the whole
-// office does not recount a year of calls on every refresh.
+// restore). The only thing kept is an in-memory memo of those counts per rep, valid while that
+// rep's calls, visits and deals are unchanged (the collections' per-rep versions), so a manager's
+// home screen summing the whole office recounts only the rep whose record changed.
 
 type SetInput = z.output<typeof PlanSetInput>;
 type ListInput = z.output<typeof PlanListInput>;
@@ -83,30 +83,43 @@ export function countActuals(store: Store, repId: string, month: string, timeZon
   return a;
 }
 
-const memos = new WeakMap<Store, { stamp: string; counts: Map<string, PlanActuals> }>();
+const memos = new WeakMap<Store, Map<string, { stamp: string; actuals: PlanActuals }>>();
 const MEMO_MAX = 10_000;
+const collectionIds = new WeakMap<object, number>();
+let nextCollectionId = 1;
 
-/** countActuals, memoised while calls, visits and deals are unchanged (any change clears it). */
+/**
+ * What a rep's counts depend on: their own calls, visits and deals (the collections' per-rep
+ * versions, bumped by any change to one of that rep's records — a record moved to another rep
+ * bumps both), which collection objects these are (a restore replaces them), and the time zone.
+ * Kept per rep, so a call logged by one rep recounts that rep alone, not the whole office.
+ */
+function repStamp(store: Store, repId: string, timeZone: string): string {
+  const part = (name: string, field: string) => {
+    const c = store.collection(name);
+    let id = collectionIds.get(c);
+    if (id === undefined) collectionIds.set(c, (id = nextCollectionId++));
+    return `${id}:${c.keyVersion(field, repId)}`;
+  };
+  return `${part('calls', 'userId')}|${part('visits', 'repId')}|${part('deals', 'repId')}|${timeZone}`;
+}
+
+/** countActuals, memoised per rep and month while that rep's calls, visits and deals are unchanged. */
 export function actualsOf(store: Store, repId: string, month: string, timeZone: string): PlanActuals {
-  const stamp = [
-    store.collection('calls').version,
-    store.collection('visits').version,
-    store.collection('deals').version,
-    timeZone,
-  ].join('|');
   let memo = memos.get(store);
-  if (!memo || memo.stamp !== stamp || memo.counts.size > MEMO_MAX) {
-    memo = { stamp, counts: new Map() };
+  if (!memo || memo.size > MEMO_MAX) {
+    memo = new Map();
     memos.set(store, memo);
   }
   const key = planKey(repId, month);
-  let a = memo.counts.get(key);
-  if (!a) {
-    a = countActuals(store, repId, month, timeZone);
-    memo.counts.set(key, a);
+  const stamp = repStamp(store, repId, timeZone);
+  let m = memo.get(key);
+  if (!m || m.stamp !== stamp) {
+    m = { stamp, actuals: countActuals(store, repId, month, timeZone) };
+    memo.set(key, m);
   }
   // A copy: callers sum into what they get.
-  return { ...a };
+  return { ...m.actuals };
 }
 
 export function planRow(ctx: HandlerContext, rep: UserRecord, month: string): PlanRow {

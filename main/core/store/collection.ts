@@ -24,13 +24,35 @@ export class Collection {
    * caches derived from the records (the client search keeps its sort orders current with it).
    */
   version = 0;
+  /**
+   * Per indexed value, bumped whenever a record with that value comes or goes (a put unindexes the
+   * old version and indexes the new one, so moving a call from one rep to another bumps both):
+   * "has anything of rep X changed", for caches kept per rep (the home counters). Never shrinks,
+   * so a count can never come back to a value a cache already saw.
+   */
+  private readonly keyVersions = new Map<string, Map<unknown, number>>();
 
   constructor(
     readonly spec: CollectionSpec,
     private readonly shardSize: number,
   ) {
     for (const f of spec.unique ?? []) this.uniques.set(f, new Map());
-    for (const f of spec.index ?? []) this.indexes.set(f, new Map());
+    for (const f of spec.index ?? []) {
+      this.indexes.set(f, new Map());
+      this.keyVersions.set(f, new Map());
+    }
+  }
+
+  /** How many times records with `field` = `value` have changed (see keyVersions). */
+  keyVersion(field: string, value: unknown): number {
+    const m = this.keyVersions.get(field);
+    if (!m) throw new Error(`${this.name}.${field} is not indexed`);
+    return m.get(value) ?? 0;
+  }
+
+  private bumpKey(field: string, k: unknown): void {
+    const m = this.keyVersions.get(field)!;
+    m.set(k, (m.get(k) ?? 0) + 1);
   }
 
   get name(): string {
@@ -153,6 +175,7 @@ export class Collection {
         let s = map.get(k);
         if (!s) map.set(k, (s = new Set()));
         s.add(r.id);
+        this.bumpKey(field, k);
       }
     }
   }
@@ -169,6 +192,7 @@ export class Collection {
         if (s) {
           s.delete(r.id);
           if (!s.size) map.delete(k);
+          this.bumpKey(field, k);
         }
       }
     }
