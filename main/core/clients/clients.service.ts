@@ -40,6 +40,15 @@ function contactsOf(store: Store, clientId: string): ContactRec[] {
   return store.byIndex<ContactRec>('contacts', 'clientId', clientId).filter((p) => !p.archived);
 }
 
+function orderSummary(store: Store, o: Loose): string {
+  const product =
+    typeof o.productId === 'string'
+      ? store.get<{ id: string; name: string }>('products', o.productId)
+      : undefined;
+  const name = product?.name ?? (typeof o.productName === 'string' ? o.productName : '');
+  return typeof o.quantity === 'number' ? `${name} × ${o.quantity}` : name;
+}
+
 export function qualityOf(
   store: Store,
   c: ClientRec,
@@ -301,15 +310,19 @@ export function timelineOf(store: Store, clientId: string): TimelineItem[] {
         userId: str(h.by),
       });
   }
-  for (const o of store.byIndex<Loose>('orderLines', 'clientId', clientId))
+  for (const o of store.byIndex<Loose>('orderLines', 'clientId', clientId)) {
+    // A reverted import's lines are archived: they were never the client's orders.
+    if (o.archived) continue;
     items.push({
       kind: 'order',
       id: o.id,
       at: str(o.date) ?? o.createdAt,
-      summary: str(o.productName) ?? str(o.productId) ?? '',
+      // The product's catalogue name and the quantity ordered (a line stores the product's id).
+      summary: orderSummary(store, o),
       status: null,
       userId: null,
     });
+  }
   // Newest first; an action's steps taken in one transaction (created and registered) share their
   // instant, so ties fall back to the reverse of the order they were written in.
   const order = new Map(items.map((x, i) => [x, i]));
