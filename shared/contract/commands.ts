@@ -119,6 +119,26 @@ import {
   PlanRow,
   PlanSetInput,
 } from './plans.schema';
+import {
+  ClientOrders,
+  ClientOrdersInput,
+  OrderCommitResult,
+  OrderImportRecord,
+  OrderImportSummary,
+  OrderPreset,
+  OrderPresetInput,
+  OrderRevertResult,
+  OrderRunInput,
+  OrderUpload,
+  OrderUploadInput,
+} from './orders.schema';
+import {
+  ReportDrillInput,
+  ReportDrillResult,
+  ReportResult,
+  ReportRunInput,
+  ReportScope,
+} from './reports.schema';
 import { StoreStatus, SystemInfo } from './system.schema';
 import {
   DirectoryEntry,
@@ -447,6 +467,35 @@ export const contract = {
   'deals:archive': { input: DealIdInput, output: z.object({ id: z.string() }) },
   /** "5 of 10 deals won": the month's plan against the records, for the signed-in rep or manager's team. */
   'home:planCounters': { input: empty, output: PlanCounters },
+
+  // ---- orders from the ERP (PRODUCT.md §2 "Order line") ----
+  /** Reads an ERP export (CSV or XLSX, kept for the session): its columns, first rows and a suggested mapping. */
+  'orders:upload': { input: OrderUploadInput, output: OrderUpload },
+  /** What the import would do, row by row, without writing anything. */
+  'orders:dryRun': { input: OrderRunInput, output: OrderImportSummary },
+  /** The new lines, all in one transaction (or none); lines imported before are skipped. */
+  'orders:commit': { input: OrderRunInput, output: OrderCommitResult },
+  /** Removes the lines an import added. */
+  'orders:revert': { input: z.object({ id: z.string().min(1) }).strict(), output: OrderRevertResult },
+  /** Imports of orders, newest first. */
+  'orders:imports': { input: empty, output: z.array(OrderImportRecord) },
+  'orderPresets:list': { input: empty, output: z.array(OrderPreset) },
+  /** Saves a column mapping under a name (the same name replaces it). */
+  'orderPresets:save': { input: OrderPresetInput, output: OrderPreset },
+  'orderPresets:delete': {
+    input: z.object({ id: z.string().min(1) }).strict(),
+    output: z.object({ id: z.string() }),
+  },
+  /** The client card's panel: what the client orders most and its last orders. */
+  'orders:client': { input: ClientOrdersInput, output: ClientOrders },
+
+  // ---- reports (PRODUCT.md §6) ----
+  /** The teams and reps the report filters may name, and the reports this user may run. */
+  'reports:scope': { input: empty, output: ReportScope },
+  /** Computes a report (in slices, with `job:progress`), or returns it from the cache while the data is unchanged. */
+  'reports:run': { input: ReportRunInput, output: ReportResult },
+  /** The records behind a figure (or a chart bar): exactly the ones the figure counts. */
+  'reports:drill': { input: ReportDrillInput, output: ReportDrillResult },
 
   'dictionaries:list': {
     input: z

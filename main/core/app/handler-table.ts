@@ -2,6 +2,8 @@ import type { CommandName, CommandOutput, ParsedInput } from '../../../shared/co
 import type { HandlerContext } from './handler-context';
 import { actionHandlers } from '../actions/actions.handlers';
 import { planHandlers } from '../plans/plans.handlers';
+import { orderHandlers } from '../orders/orders.handlers';
+import { reportHandlers } from '../reports/reports.handlers';
 import { authHandlers } from '../auth/auth.handlers';
 import { backupHandlers } from '../backups/backups.handlers';
 import { clientHandlers } from '../clients/clients.handlers';
@@ -38,4 +40,6 @@ export const handlers: Handlers = {
   ...callHandlers,
   ...actionHandlers,
   ...planHandlers,
+  ...orderHandlers,
+  ...reportHandlers,
 };

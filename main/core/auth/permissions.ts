@@ -141,6 +141,22 @@ export const PERMISSIONS: Record<CommandName, Access> = {
   'deals:edit': ['rep'],
   'deals:archive': ['rep'],
   'home:planCounters': ['rep', 'manager'],
+  // The ERP's orders are office data like the client list: the operator (and admin) import them.
+  'orders:upload': ['operator', 'admin'],
+  'orders:dryRun': ['operator', 'admin'],
+  'orders:commit': ['operator', 'admin'],
+  'orders:revert': ['operator', 'admin'],
+  'orders:imports': ['operator', 'admin'],
+  'orderPresets:list': ['operator', 'admin'],
+  'orderPresets:save': ['operator', 'admin'],
+  'orderPresets:delete': ['operator', 'admin'],
+  // Anyone who may open the client's card (the service applies the rep's scope).
+  'orders:client': 'signedIn',
+  // Reports: reps see their own figures, managers their team's, the admin the office's; the
+  // operator only data quality (the gaps they close) — the service refuses the other kinds.
+  'reports:scope': 'signedIn',
+  'reports:run': 'signedIn',
+  'reports:drill': 'signedIn',
   'dictionaries:list': 'signedIn',
   'dictionaries:create': ADMIN,
   'dictionaries:update': ADMIN,

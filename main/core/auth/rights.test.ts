@@ -133,6 +133,18 @@ deals:create                         -    -    Y    -    -
 deals:edit                           -    -    Y    -    -
 deals:archive                        -    -    Y    -    -
 home:planCounters                    -    -    Y    Y    -
+orders:upload                        -    Y    -    -    Y
+orders:dryRun                        -    Y    -    -    Y
+orders:commit                        -    Y    -    -    Y
+orders:revert                        -    Y    -    -    Y
+orders:imports                       -    Y    -    -    Y
+orderPresets:list                    -    Y    -    -    Y
+orderPresets:save                    -    Y    -    -    Y
+orderPresets:delete                  -    Y    -    -    Y
+orders:client                        -    Y    Y    Y    Y
+reports:scope                        -    Y    Y    Y    Y
+reports:run                          -    Y    Y    Y    Y
+reports:drill                        -    Y    Y    Y    Y
 dictionaries:list                    -    Y    Y    Y    Y
 dictionaries:create                  -    -    -    -    Y
 dictionaries:update                  -    -    -    -    Y
@@ -395,6 +407,27 @@ const SAMPLES: Record<CommandName, (who: Who) => unknown> = {
   'deals:edit': () => ({ id: 'no-such-deal', patch: { title: 'Kontrakt' } }),
   'deals:archive': () => ({ id: 'no-such-deal' }),
   'home:planCounters': () => ({}),
+  'orders:upload': () => ({
+    fileName: 'zamowienia.csv',
+    data: Buffer.from('Klient;Data;Produkt;Ilość;Wartość\nK-1;2026-11-02;P-1;2;10,00\n').toString('base64'),
+  }),
+  'orders:dryRun': () => ({ uploadId: 'no-such-upload', mapping: ['clientKey', 'date', 'product'] }),
+  'orders:commit': () => ({ uploadId: 'no-such-upload', mapping: ['clientKey', 'date', 'product'] }),
+  'orders:revert': () => ({ id: 'no-such-import' }),
+  'orders:imports': () => ({}),
+  'orderPresets:list': () => ({}),
+  'orderPresets:save': () => ({ name: 'ERP', columns: [{ header: 'klient', index: 0, target: 'clientKey' }] }),
+  'orderPresets:delete': () => ({ id: 'no-such-preset' }),
+  'orders:client': () => ({ clientId: ids.repClient }),
+  'reports:scope': () => ({}),
+  // Data quality: the one kind every signed-in role may run (the operator only that one).
+  'reports:run': () => ({ kind: 'dataQuality', filters: { from: '2026-11', to: '2026-11' } }),
+  'reports:drill': () => ({
+    kind: 'dataQuality',
+    filters: { from: '2026-11', to: '2026-11' },
+    rowKeys: [],
+    column: 'noContact',
+  }),
   'dictionaries:list': () => ({}),
   'dictionaries:create': () => ({
     kind: 'segment',

@@ -146,6 +146,14 @@ const en = {
     deal_out_of_scope: 'This deal is not among those you can see.',
     deal_not_yours: 'Only the rep who recorded this deal can change it.',
     deal_invalid: 'The deal has errors. Correct the marked fields.',
+    report_not_allowed: 'This report is not available to your role.',
+    team_out_of_scope: 'This team is not one of yours.',
+    report_not_drillable: 'This figure does not open a list of records.',
+    order_mapping_missing: 'Assign a column to every required field: client, date, product, quantity and net value.',
+    order_client_unknown: 'No client has this code or tax ID.',
+    order_client_ambiguous: "Several clients have this tax ID (a chain). Use the client's code instead.",
+    order_product_unknown: 'No product in the catalogue has this code or name.',
+    order_file_too_big: 'The file is too big (max 10 MB).',
   },
   validation: {
     correction_field: 'This field cannot be corrected through a request.',
@@ -259,6 +267,9 @@ const en = {
     action_mode_invalid: 'Pick an execution mode from the list.',
     action_reason_invalid: 'Pick a reason from the list.',
     plan_month_past: 'This month is over; choose this month or a later one.',
+    report_period_too_long: 'A report covers at most 24 months; shorten the period.',
+    order_quantity: 'Not a valid quantity: a number other than 0 with at most 3 decimals (e.g. 1,5 or -2).',
+    order_net_value: 'Not a valid amount: write it like 1 234,50 (at most two decimals; negative for a return).',
   },
 };
 
@@ -403,6 +414,14 @@ const pl: Translation<typeof en> = {
     deal_out_of_scope: 'Ta transakcja nie należy do Twoich.',
     deal_not_yours: 'Tylko przedstawiciel, który zapisał tę transakcję, może ją zmienić.',
     deal_invalid: 'Transakcja zawiera błędy. Popraw zaznaczone pola.',
+    report_not_allowed: 'Ten raport nie jest dostępny dla Twojej roli.',
+    team_out_of_scope: 'To nie jest Twój zespół.',
+    report_not_drillable: 'Ta liczba nie otwiera listy rekordów.',
+    order_mapping_missing: 'Przypisz kolumnę do każdego wymaganego pola: klient, data, produkt, ilość i wartość netto.',
+    order_client_unknown: 'Żaden klient nie ma tego kodu ani NIP-u.',
+    order_client_ambiguous: 'Ten NIP ma kilku klientów (sieć). Użyj kodu klienta.',
+    order_product_unknown: 'W katalogu nie ma produktu o tym kodzie ani nazwie.',
+    order_file_too_big: 'Plik jest za duży (maks. 10 MB).',
   },
   validation: {
     correction_field: 'Tego pola nie można poprawić przez prośbę o korektę.',
@@ -514,6 +533,9 @@ const pl: Translation<typeof en> = {
     action_mode_invalid: 'Wybierz sposób realizacji z listy.',
     action_reason_invalid: 'Wybierz powód z listy.',
     plan_month_past: 'Ten miesiąc już się skończył – wybierz bieżący lub późniejszy.',
+    report_period_too_long: 'Raport obejmuje najwyżej 24 miesiące – skróć okres.',
+    order_quantity: 'Nieprawidłowa ilość: liczba różna od 0, najwyżej 3 miejsca po przecinku (np. 1,5 lub -2).',
+    order_net_value: 'Nieprawidłowa kwota: wpisz np. 1 234,50 (najwyżej dwa miejsca po przecinku; ujemna dla zwrotu).',
   },
 };
 
@@ -657,6 +679,14 @@ const cs: Translation<typeof en> = {
     deal_out_of_scope: 'Tento obchod nepatří mezi vaše.',
     deal_not_yours: 'Tento obchod může změnit jen obchodní zástupce, který ho zapsal.',
     deal_invalid: 'Obchod obsahuje chyby. Opravte označená pole.',
+    report_not_allowed: 'Tento přehled není pro vaši roli dostupný.',
+    team_out_of_scope: 'Tento tým není váš.',
+    report_not_drillable: 'Toto číslo neotevírá seznam záznamů.',
+    order_mapping_missing: 'Přiřaďte sloupec každému povinnému poli: odběratel, datum, produkt, množství a hodnota bez DPH.',
+    order_client_unknown: 'Žádný odběratel nemá tento kód ani IČO.',
+    order_client_ambiguous: 'Toto IČO má více odběratelů (síť). Použijte kód odběratele.',
+    order_product_unknown: 'V katalogu není produkt s tímto kódem ani názvem.',
+    order_file_too_big: 'Soubor je příliš velký (max. 10 MB).',
   },
   validation: {
     correction_field: 'Toto pole nelze opravit žádostí o opravu.',
@@ -768,6 +798,9 @@ const cs: Translation<typeof en> = {
     action_mode_invalid: 'Vyberte způsob realizace ze seznamu.',
     action_reason_invalid: 'Vyberte důvod ze seznamu.',
     plan_month_past: 'Tento měsíc už skončil – zvolte aktuální nebo pozdější.',
+    report_period_too_long: 'Přehled pokrývá nejvýše 24 měsíců – zkraťte období.',
+    order_quantity: 'Neplatné množství: číslo různé od 0, nejvýše 3 desetinná místa (např. 1,5 nebo -2).',
+    order_net_value: 'Neplatná částka: napište např. 1 234,50 (nejvýše dvě desetinná místa; záporná pro vratku).',
   },
 };
 
