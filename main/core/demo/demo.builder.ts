@@ -5,6 +5,7 @@ import type { HandlerContext } from '../app/handler-context';
 import { createOffice } from '../auth/auth.service';
 import { buildDemoActions } from './demo-actions.builder';
 import { buildDemoClients } from './demo-clients.builder';
+import { buildDemoOrders } from './demo-orders.builder';
 import { buildDemoPlans } from './demo-plans.builder';
 import { planDemoClients } from './demo-clients.plan';
 import { buildDemoVisits } from './demo-visits.builder';
@@ -139,6 +140,9 @@ export async function buildDemoOffice(
     { managerId: manager.id, repIds: reps.map((x) => x.id) },
     { locale: opts.locale },
   );
+  // Issue 8: a year of the ERP's orders, imported month by month by the operator (after the actions,
+  // whose periods lift the promoted products' sales: the effectiveness report has something to show).
+  await buildDemoOrders(ctx, { operatorId: operator.id }, { locale: opts.locale });
   // The visitor chooses whom to be on the sign-in screen, where the demo logins are listed.
   ctx.session.userId = null;
 }
