@@ -15,8 +15,10 @@ import type { VisitsResult } from './visits-bench.types';
 import { visitsSection } from './visits-report';
 import type { ActionsResult } from './actions-bench.types';
 import { actionsSection } from './actions-report';
+import type { ReportsResult } from './reports-bench.types';
+import { reportsSection } from './reports-report';
 
-// npm run bench [-- --scale S|L|both] [--quick] [--only stores|clients|dedupe|visits|actions] [--no-browser]
+// npm run bench [-- --scale S|L|both] [--quick] [--only stores|clients|dedupe|visits|actions|reports] [--no-browser]
 // Runs every store at every scale, each in its own child process (peak memory is per store), then
 // prints one side-by-side table per scale; then the client base (search, list, card) in a real
 // core and a real browser at the largest scale asked for (clients-child.ts); then the duplicate
@@ -25,7 +27,8 @@ import { actionsSection } from './actions-report';
 // and calls — a month's task generation, a rep's month agenda, a 50 000-row call file imported
 // twice — in a real core at the largest scale asked for (visits-child.ts); then issue 7's local
 // actions and budgets — a registration carrying 50 visits' tasks, the manager's queue, budget
-// figures, lists and alerts — in a real core at the largest scale asked for (actions-child.ts). Rewrites
+// figures, lists and alerts — in a real core at the largest scale asked for (actions-child.ts); then
+// issue 8's six reports (first and cached), drill-downs and home counters (reports-child.ts). Rewrites
 // docs/BENCHMARKS.md: the hand-written analysis between the ANALYSIS markers survives the rewrite,
 // and with --only the other parts' sections are kept as the last run wrote them.
 
@@ -36,6 +39,7 @@ const CLIENTS_CHILD = 'test/bench/clients-child.ts';
 const DEDUPE_CHILD = 'test/bench/dedupe-child.ts';
 const VISITS_CHILD = 'test/bench/visits-child.ts';
 const ACTIONS_CHILD = 'test/bench/actions-child.ts';
+const REPORTS_CHILD = 'test/bench/reports-child.ts';
 const CHILD_TIMEOUT_MS = 30 * 60_000;
 const ANALYSIS_START = '<!-- ANALYSIS:START (kept when the benchmark rewrites this file) -->';
 const ANALYSIS_END = '<!-- ANALYSIS:END -->';
@@ -49,6 +53,8 @@ const VISITS_START = '<!-- VISITS:START -->';
 const VISITS_END = '<!-- VISITS:END -->';
 const ACTIONS_START = '<!-- ACTIONS:START -->';
 const ACTIONS_END = '<!-- ACTIONS:END -->';
+const REPORTS_START = '<!-- REPORTS:START -->';
+const REPORTS_END = '<!-- REPORTS:END -->';
 
 interface Failure {
   store: StoreName;
@@ -58,7 +64,7 @@ interface Failure {
 type Outcome =
   { ok: true; result: ChildResult; launch: LaunchResult | Failure } | { ok: false; failure: Failure };
 
-const PARTS = ['stores', 'clients', 'dedupe', 'visits', 'actions'] as const;
+const PARTS = ['stores', 'clients', 'dedupe', 'visits', 'actions', 'reports'] as const;
 type Part = (typeof PARTS)[number];
 interface Args {
   scales: DatasetScale[];
@@ -69,7 +75,7 @@ interface Args {
 
 function parseArgs(argv: string[]): Args {
   const usage =
-    'usage: run.bench.ts [--scale S|L|both] [--quick] [--only stores|clients|dedupe|visits|actions] [--no-browser]';
+    'usage: run.bench.ts [--scale S|L|both] [--quick] [--only stores|clients|dedupe|visits|actions|reports] [--no-browser]';
   let scale = 'both';
   let quick = false;
   let only = '';
@@ -220,6 +226,21 @@ async function runActions(
     if (r.code !== 0 || !r.result)
       return { ok: false, error: `child exited with ${r.code}: ${lastLines(r.stderrTail)}` };
     return { ok: true, result: JSON.parse(r.result) as ActionsResult };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function runReports(
+  scale: DatasetScale,
+): Promise<{ ok: true; result: ReportsResult } | { ok: false; error: string }> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `regio-bench-reports-${scale}-`));
+  try {
+    process.stderr.write(`\n▶ reports and live counters at ${scale} in ${dir}\n`);
+    const r = await runChild([scale, dir], REPORTS_CHILD);
+    if (r.code !== 0 || !r.result)
+      return { ok: false, error: `child exited with ${r.code}: ${lastLines(r.stderrTail)}` };
+    return { ok: true, result: JSON.parse(r.result) as ReportsResult };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -410,6 +431,7 @@ function keptStores(): string {
     old.indexOf(DEDUPE_START),
     old.indexOf(VISITS_START),
     old.indexOf(ACTIONS_START),
+    old.indexOf(REPORTS_START),
     old.indexOf('## Analysis'),
   ].filter((i) => i > a);
   if (a < 0 || !ends.length) return fallback;
@@ -527,6 +549,16 @@ async function main(): Promise<void> {
     consoleOut.push(body);
     actionsBlock = `${ACTIONS_START}\n${body}\n${ACTIONS_END}`;
   }
+  let reportsBlock: string | null = null;
+  if (parts.includes('reports')) {
+    // The issue's targets are for L: the reports part runs at the largest scale asked for.
+    const scale: DatasetScale = scales.includes('L') ? 'L' : 'S';
+    const t0 = performance.now();
+    const r = await runReports(scale);
+    const body = reportsSection(r, { scale, wallMs: performance.now() - t0, date: new Date().toISOString() });
+    consoleOut.push(body);
+    reportsBlock = `${REPORTS_START}\n${body}\n${REPORTS_END}`;
+  }
   const cmd = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
   const storesBlock = parts.includes('stores')
     ? `${STORES_START}\n${sections.join('\n')}${STORES_END}`
@@ -551,6 +583,11 @@ async function main(): Promise<void> {
     ACTIONS_END,
     `${ACTIONS_START}\n_Not measured yet: run npm run bench -- --only actions._\n${ACTIONS_END}`,
   );
+  reportsBlock ??= keptBlock(
+    REPORTS_START,
+    REPORTS_END,
+    `${REPORTS_START}\n_Not measured yet: run npm run bench -- --only reports._\n${REPORTS_END}`,
+  );
   const doc = [
     '# Benchmarks',
     '',
@@ -572,6 +609,8 @@ async function main(): Promise<void> {
     visitsBlock,
     '',
     actionsBlock,
+    '',
+    reportsBlock,
     '',
     '## Analysis',
     '',
