@@ -4,22 +4,19 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { ActionDetail, ActionStage, BudgetRow, LocalAction } from '../../shared/contract/actions.schema';
 import type { Client, Contact } from '../../shared/contract/clients.schema';
-import type { Result } from '../../shared/contract/errors';
 import { addDays } from '../../shared/domain/dates';
 import type { Clock } from '../../shared/domain/dates';
 import { budgetFigures, decide } from '../../shared/domain/local-actions';
 import { budgetRecord, figuresOf } from '../../main/core/actions/budgets.service';
 import type { Core } from '../../main/core/app/core';
 import { createCore } from '../../main/core/app/core';
-import { hashPassword } from '../../main/core/auth/password';
-import type { DatasetItem, DatasetScale } from '../../main/core/demo/dataset.generator';
-import { generateDataset } from '../../main/core/demo/dataset.generator';
+import type { DatasetScale } from '../../main/core/demo/dataset.generator';
 import type { Store, Tx, TxMeta } from '../../main/core/store/store';
 import type { TaskRec, VisitRec } from '../../main/core/visits/task-sync.service';
 import { RESULT_PREFIX } from './bench-adapter.types';
+import { call, gc, loadDataset, log, now, signIn, stat, TODAY } from './core-bench.kit';
 import type { Stat } from './clients-bench.types';
 import type { ActionsResult, CreateRun, ReadRun, RegistrationResult } from './actions-bench.types';
-import { JournalStoreAdapter } from './stores/journal-store.bench-adapter';
 
 // Issue 7's benchmarks at scale, in a real core (createCore on a data folder holding the whole
 // generated dataset; commands through core.dispatch signed in as the rep or the manager, unless
@@ -30,42 +27,11 @@ import { JournalStoreAdapter } from './stores/journal-store.bench-adapter';
 //   node --import tsx --expose-gc test/bench/actions-child.ts <S|L> <dir>
 // Progress goes to stderr; the result is the last stdout line, prefixed RESULT.
 
-const SEED = 'bench-2026';
-const TODAY = '2026-11-23';
-const PASSWORD = 'bench-password';
 /** 100 PLN: small enough that every registration of the run fits the month's budget. */
 const AGREED = 10_000;
 const VISITS_PER_CLIENT = 50;
 
-const log = (msg: string) => process.stderr.write(`  [${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
-const gc = () => (globalThis as { gc?: () => void }).gc?.();
-const now = () => performance.now();
-
-function stat(xs: number[]): Stat {
-  if (!xs.length) return { n: 0, p50: NaN, p95: NaN, max: NaN, mean: NaN };
-  const s = [...xs].sort((a, b) => a - b);
-  const at = (p: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))]!;
-  return {
-    n: s.length,
-    p50: at(0.5),
-    p95: at(0.95),
-    max: s[s.length - 1]!,
-    mean: xs.reduce((a, b) => a + b, 0) / xs.length,
-  };
-}
 const fmt = (s: Stat) => `p50 ${s.p50.toFixed(2)} / p95 ${s.p95.toFixed(2)} / max ${s.max.toFixed(2)} ms`;
-
-async function call<T>(core: Core, session: string, command: string, input: unknown): Promise<T> {
-  const r: Result<unknown> = await core.dispatch(session, command, input);
-  if (!r.ok) throw new Error(`${command}: ${r.error.message} ${JSON.stringify(r.error).slice(0, 400)}`);
-  return r.data as T;
-}
-
-async function signIn(core: Core, login: string): Promise<string> {
-  const session = core.openSession().id;
-  await call(core, session, 'auth:signIn', { login, password: PASSWORD });
-  return session;
-}
 
 /**
  * With ACTIONS_PROFILE=<dir>, `fn` runs under the V8 CPU profiler and the profile is written to
@@ -93,24 +59,6 @@ const isWeekend = (date: string) => [0, 6].includes(new Date(`${date}T00:00:00Z`
 // ---- the data ----
 
 /** Loads the whole dataset into a fresh data folder through our store, users with a password. */
-async function load(dir: string, scale: DatasetScale): Promise<{ records: number; loadMs: number }> {
-  const passwordHash = await hashPassword(PASSWORD, { N: 1024, r: 8, p: 1 });
-  let records = 0;
-  function* withPasswords(items: Iterable<DatasetItem>): Generator<DatasetItem> {
-    for (const it of items) {
-      records++;
-      yield it.collection === 'users'
-        ? { collection: 'users', record: Object.assign({}, it.record, { passwordHash }) }
-        : it;
-    }
-  }
-  const adapter = new JournalStoreAdapter(dir);
-  const t0 = now();
-  await adapter.load(withPasswords(generateDataset({ scale, seed: SEED, today: TODAY })));
-  const loadMs = now() - t0;
-  await adapter.close();
-  return { records, loadMs };
-}
 
 type Loose = Record<string, unknown> & { id: string };
 
@@ -438,7 +386,7 @@ async function run(scale: DatasetScale, dir: string): Promise<ActionsResult> {
   const wall0 = now();
   const loadAverage = os.loadavg();
   log(`loading the ${scale} dataset into ${dir}`);
-  const { records, loadMs } = await load(dir, scale);
+  const { records, loadMs } = await loadDataset(dir, scale);
   log(`loaded ${records.toLocaleString('en')} records in ${(loadMs / 1000).toFixed(1)} s`);
   gc();
   // The office's today is the dataset's: noon in Warsaw, the clock running from there.

@@ -5,7 +5,6 @@ import * as path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { CallImportResult } from '../../shared/contract/calls.schema';
 import type { Client, Contact } from '../../shared/contract/clients.schema';
-import type { Result } from '../../shared/contract/errors';
 import type { Promotion, StandardStep, VisitStandardRow } from '../../shared/contract/catalog.schema';
 import type { VisitRow } from '../../shared/contract/visits.schema';
 import { normalizePhone } from '../../shared/domain/contact-data';
@@ -17,10 +16,8 @@ import type { ExistingTask, WantedTask } from '../../shared/domain/task-generati
 import { applyReconcile, reconcileTasks, wantedTasks } from '../../shared/domain/task-generation';
 import type { Core } from '../../main/core/app/core';
 import { createCore } from '../../main/core/app/core';
-import { hashPassword } from '../../main/core/auth/password';
 import { readCallFile } from '../../main/core/calls/call-import.service';
-import type { DatasetItem, DatasetScale } from '../../main/core/demo/dataset.generator';
-import { generateDataset } from '../../main/core/demo/dataset.generator';
+import type { DatasetScale } from '../../main/core/demo/dataset.generator';
 import { buildCsv } from '../../main/core/imports/testing/fixture-files';
 import type { Store } from '../../main/core/store/store';
 import type { VisitRec } from '../../main/core/visits/task-sync.service';
@@ -32,7 +29,7 @@ import {
 } from '../../main/core/visits/task-sync.service';
 import { toRow } from '../../main/core/visits/visits.service';
 import { RESULT_PREFIX } from './bench-adapter.types';
-import type { Stat } from './clients-bench.types';
+import { call, gc, loadDataset, log, now, SEED, signIn, stat, TODAY } from './core-bench.kit';
 import type { PingStats } from './dedupe-bench.types';
 import type {
   AgendaResult,
@@ -43,7 +40,6 @@ import type {
   ImportRun,
   VisitsResult,
 } from './visits-bench.types';
-import { JournalStoreAdapter } from './stores/journal-store.bench-adapter';
 
 // Issue 6's benchmarks at scale, in a real core (createCore on a data folder holding the whole
 // generated dataset; commands through core.dispatch as the renderer sends them, unless marked
@@ -51,39 +47,6 @@ import { JournalStoreAdapter } from './stores/journal-store.bench-adapter';
 // a headerless telephony file of 50 000 rows imported, then imported again. One process:
 //   node --import tsx --expose-gc test/bench/visits-child.ts <S|L> <dir>
 // Progress goes to stderr; the result is the last stdout line, prefixed RESULT.
-
-const SEED = 'bench-2026';
-const TODAY = '2026-11-23';
-const PASSWORD = 'bench-password';
-
-const log = (msg: string) => process.stderr.write(`  [${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
-const gc = () => (globalThis as { gc?: () => void }).gc?.();
-const now = () => performance.now();
-
-function stat(xs: number[]): Stat {
-  if (!xs.length) return { n: 0, p50: NaN, p95: NaN, max: NaN, mean: NaN };
-  const s = [...xs].sort((a, b) => a - b);
-  const at = (p: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))]!;
-  return {
-    n: s.length,
-    p50: at(0.5),
-    p95: at(0.95),
-    max: s[s.length - 1]!,
-    mean: xs.reduce((a, b) => a + b, 0) / xs.length,
-  };
-}
-
-async function call<T>(core: Core, session: string, command: string, input: unknown): Promise<T> {
-  const r: Result<unknown> = await core.dispatch(session, command, input);
-  if (!r.ok) throw new Error(`${command}: ${r.error.message} ${JSON.stringify(r.error).slice(0, 400)}`);
-  return r.data as T;
-}
-
-async function signIn(core: Core, login: string): Promise<string> {
-  const session = core.openSession().id;
-  await call(core, session, 'auth:signIn', { login, password: PASSWORD });
-  return session;
-}
 
 /** Runs `op` while a small command is sent every 50 ms and the event loop's delay is sampled. */
 async function withPings<T>(
@@ -172,24 +135,6 @@ const isWeekend = (date: string) => [0, 6].includes(new Date(`${date}T00:00:00Z`
 // ---- the data ----
 
 /** Loads the whole dataset into a fresh data folder through our store, users with a password. */
-async function load(dir: string, scale: DatasetScale): Promise<{ records: number; loadMs: number }> {
-  const passwordHash = await hashPassword(PASSWORD, { N: 1024, r: 8, p: 1 });
-  let records = 0;
-  function* withPasswords(items: Iterable<DatasetItem>): Generator<DatasetItem> {
-    for (const it of items) {
-      records++;
-      yield it.collection === 'users'
-        ? { collection: 'users', record: Object.assign({}, it.record, { passwordHash }) }
-        : it;
-    }
-  }
-  const adapter = new JournalStoreAdapter(dir);
-  const t0 = now();
-  await adapter.load(withPasswords(generateDataset({ scale, seed: SEED, today: TODAY })));
-  const loadMs = now() - t0;
-  await adapter.close();
-  return { records, loadMs };
-}
 
 type Loose = Record<string, unknown> & { id: string };
 
@@ -1035,7 +980,7 @@ async function run(scale: DatasetScale, dir: string): Promise<VisitsResult> {
   const wall0 = now();
   const loadAverage = os.loadavg();
   log(`loading the ${scale} dataset into ${dir}`);
-  const { records, loadMs } = await load(dir, scale);
+  const { records, loadMs } = await loadDataset(dir, scale);
   log(`loaded ${records.toLocaleString('en')} records in ${(loadMs / 1000).toFixed(1)} s`);
   gc();
 
