@@ -112,7 +112,10 @@ export const ReportResult = z.object({
   currency: z.string(),
   columns: z.array(ReportColumn),
   rows: z.array(ReportRow),
-  /** The totals row: sums (percent and ratio columns recomputed from the sums, not summed). */
+  /**
+   * The totals row: sums (percent and ratio columns recomputed from the sums, not summed; the
+   * effectiveness report's uplift per unit of cost from the actions that cost something).
+   */
   totals: z.record(z.string(), ReportCell),
   /** When the figures were computed (an instant) and whether they came from the cache. */
   computedAt: z.string(),

@@ -39,9 +39,10 @@ export const actionsReport: ReportDef = {
       f.count++;
       f.agreed += agreed;
       f.spent += spent;
-      sink.add(key, 'count', a.id, 1);
+      sink.add(key, 'count', a.id);
       sink.add(key, 'agreed', a.id, agreed);
-      sink.add(key, 'spent', a.id, spent);
+      // Only what was spent: an action still running has spent nothing, and is not behind the figure.
+      if (a.state === 'approved' || a.state === 'settled') sink.add(key, 'spent', a.id, spent);
     };
     for (const rep of scope.reps) {
       for (const a of store.byIndex<ActionRec>('localActions', 'repId', rep.id)) {
@@ -51,7 +52,9 @@ export const actionsReport: ReportDef = {
         if (!months.has(month)) continue;
         const stage = stageOf(a, scope.today);
         add(stages, `stage:${stage}`, a);
+        // Failures: closed without settlement (by the reason the rep gave) and rejected by the manager.
         if (a.state === 'closed_unsettled') add(reasons, `reason:${a.closeReasonId ?? 'none'}`, a);
+        else if (a.state === 'rejected') add(reasons, 'reason:rejected', a);
       }
       progress(++done, scope.reps.length);
     }
@@ -80,7 +83,7 @@ export const actionsReport: ReportDef = {
           { count: f.count, agreed: f.agreed, spent: f.spent, share: pct(f.count, reasonTotal) },
           item
             ? { group: 'reason', labels: { ...item.labels } }
-            : { group: 'reason', labelKey: 'reason.none' },
+            : { group: 'reason', labelKey: key === 'reason:rejected' ? 'reason.rejected' : 'reason.none' },
         );
       })
       // The most frequent reason first: that is the one a manager acts on.

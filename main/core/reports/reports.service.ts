@@ -392,8 +392,12 @@ export async function drillReport(ctx: HandlerContext, i: ReportDrillInput): Pro
   for (const k of rowKeys) {
     const cell = c.records.get(k)?.get(i.column);
     if (!cell) continue;
+    // A record behind two rows of the bar (an order line in the windows of two overlapping actions
+    // of one client) is listed once, with what it adds to the figure opened: both contributions.
     cell.ids.forEach((id, n) => {
-      if (!seen.has(id)) seen.set(id, cell.amounts ? cell.amounts[n]! : null);
+      const add = cell.amounts ? cell.amounts[n]! : null;
+      const had = seen.get(id);
+      seen.set(id, had === undefined || had === null || add === null ? add : had + add);
     });
   }
   const statuses = new Map(
