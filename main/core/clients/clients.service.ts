@@ -40,6 +40,11 @@ function contactsOf(store: Store, clientId: string): ContactRec[] {
   return store.byIndex<ContactRec>('contacts', 'clientId', clientId).filter((p) => !p.archived);
 }
 
+function callStatusCode(store: Store, id: string | null): string | null {
+  if (!id) return null;
+  return store.get<{ id: string; code: string }>('dictionaries', id)?.code ?? id;
+}
+
 function orderSummary(store: Store, o: Loose): string {
   const product =
     typeof o.productId === 'string'
@@ -282,7 +287,8 @@ export function timelineOf(store: Store, clientId: string): TimelineItem[] {
       id: c.id,
       at: str(c.startedAt) ?? c.createdAt,
       summary: str(c.number) ?? '',
-      status: str(c.statusId),
+      // The status's dictionary code (the screens label codes; the record holds the item's id).
+      status: callStatusCode(store, str(c.statusId)),
       userId: str(c.userId),
     });
   for (const a of store.byIndex<Loose>('localActions', 'clientId', clientId)) {

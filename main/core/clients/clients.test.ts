@@ -199,6 +199,9 @@ describe('clients', () => {
     const id = card.client.id;
     expect(card.timeline).toEqual([]);
     // The records of later issues, written as their commands will write them.
+    const answered = [...t.core.store.all<{ id: string; kind: string; code: string }>('dictionaries')].find(
+      (d) => d.kind === 'callStatus',
+    )!;
     await t.core.store.transact({ userId: 'system' }, (tx) => {
       tx.insert('visits', { clientId: id, repId, date: '2026-11-20', status: 'done', result: 'Zamówienie' });
       tx.insert('calls', {
@@ -206,6 +209,7 @@ describe('clients', () => {
         userId: repId,
         startedAt: '2026-11-21T10:00:00Z',
         number: '+48426300000',
+        statusId: answered.id,
       });
       tx.insert('localActions', {
         clientId: id,
@@ -221,7 +225,8 @@ describe('clients', () => {
     const after = await ok<ClientCard>(op, 'clients:get', { id });
     expect(after.timeline.map((x) => [x.kind, x.at, x.status, x.summary])).toEqual([
       ['action', '2026-11-25', 'planned', 'LA-7 Półka'],
-      ['call', '2026-11-21T10:00:00Z', null, '+48426300000'],
+      // A call's status as its dictionary code, which the screens label (the record holds the id).
+      ['call', '2026-11-21T10:00:00Z', answered.code, '+48426300000'],
       ['visit', '2026-11-20', 'done', 'Zamówienie'],
       ['order', '2026-11-19', null, 'Kawa'],
     ]);
