@@ -159,7 +159,9 @@ export const OrderPreset = z.object({
   id: z.string(),
   name: z.string(),
   /** Targets by column name (folded) — used first — and by column position (files without a header). */
-  columns: z.array(z.object({ header: z.string(), index: z.number().int().min(0), target: OrderImportTarget })),
+  columns: z.array(
+    z.object({ header: z.string(), index: z.number().int().min(0), target: OrderImportTarget }),
+  ),
 });
 export type OrderPreset = z.infer<typeof OrderPreset>;
 

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Client, ClientInput, Contact, ConsentEvent } from '../../../shared/contract/clients.schema';
 import {
@@ -38,8 +37,10 @@ import { insertAudited, patchAudited } from '../audit/audit.service';
 import { checkRefs } from '../clients/clients.service';
 import type { Store, Tx } from '../store/store';
 import type { UserRecord } from '../users/users.service';
-import type { ParsedFile } from './import-file.parse';
 import { parseImportFile, suggestMapping } from './import-file.parse';
+import { presetService } from './import-presets';
+import { createUploadCache, uploadOut } from './upload-cache';
+import type { CachedUpload } from './upload-cache';
 import { isMangledNumber, parseLocalDate, parseStatus, parseYesNo, splitList } from './import-values';
 
 // The import of clients and their contact persons (PRODUCT.md §4, issue 5). A file is uploaded
@@ -54,32 +55,12 @@ import { isMangledNumber, parseLocalDate, parseStatus, parseYesNo, splitList } f
 // a stored value. A row with contact columns adds a contact person to its client, or updates the
 // one with the same name (or e-mail): phones and e-mails are added to theirs, not replaced.
 
-const UPLOAD_TTL_MS = 2 * 60 * 60 * 1000;
-const UPLOADS_PER_SESSION = 3;
 const MAX_ROWS_OUT = 500;
 const PRESET_KIND = 'preset:clients';
 const IMPORT_KIND = 'clients';
 
-interface Upload {
-  id: string;
-  sessionId: string;
-  fileName: string;
-  parsed: ParsedFile;
-  at: number;
-  /** A commit of this file is under way. */
-  committing?: boolean;
-  /** The last plan built for this file, and what it was built from (the commit reuses it). */
-  lastPlan?: { key: string; plan: Plan };
-}
-const uploads = new WeakMap<Store, Map<string, Upload>>();
-
-function uploadsOf(store: Store): Map<string, Upload> {
-  let m = uploads.get(store);
-  if (!m) uploads.set(store, (m = new Map<string, Upload>()));
-  const now = Date.now();
-  for (const [k, u] of m) if (now - u.at > UPLOAD_TTL_MS) m.delete(k);
-  return m;
-}
+type Upload = CachedUpload<Plan>;
+const uploads = createUploadCache<Plan>();
 
 // ---- upload ----
 
@@ -95,44 +76,7 @@ export async function uploadImport(
       details: { bytes: bytes.length, max: IMPORT_MAX_BYTES },
     });
   const parsed = await parseImportFile(new Uint8Array(bytes), i.fileName, i.options);
-  const m = uploadsOf(ctx.store);
-  const mine = [...m.values()].filter((u) => u.sessionId === ctx.session.id).sort((a, b) => a.at - b.at);
-  // A session keeps its few newest files: each new upload (also a re-read with other options) replaces the oldest.
-  while (mine.length >= UPLOADS_PER_SESSION) m.delete(mine.shift()!.id);
-  const up: Upload = {
-    id: randomUUID(),
-    sessionId: ctx.session.id,
-    fileName: i.fileName,
-    parsed,
-    at: Date.now(),
-  };
-  m.set(up.id, up);
-  const width = parsed.headers.length;
-  return {
-    uploadId: up.id,
-    fileName: i.fileName,
-    format: parsed.format,
-    encoding: parsed.encoding,
-    delimiter: parsed.delimiter,
-    sheets: parsed.sheets,
-    sheet: parsed.sheet,
-    headers: parsed.headers,
-    sample: parsed.rows.slice(0, 10).map((r) => Array.from({ length: width }, (_, k) => r.cells[k] ?? '')),
-    rowCount: parsed.rows.length,
-    suggested: parsed.headers.some((h) => h)
-      ? suggestMapping(parsed.headers)
-      : parsed.headers.map(() => null),
-  };
-}
-
-function uploadFor(ctx: HandlerContext, id: string): Upload {
-  const u = uploadsOf(ctx.store).get(id);
-  // Another session's upload is as unknown as an expired one: files are not shared between desks.
-  if (!u || u.sessionId !== ctx.session.id)
-    throw new AppError('not_found', 'The uploaded file is no longer here; choose it again', {
-      key: 'errors.import_upload_gone',
-    });
-  return u;
+  return uploadOut(uploads.put(ctx, i.fileName, parsed), suggestMapping);
 }
 
 // ---- the plan ----
@@ -643,7 +587,7 @@ function summaryOf(plan: Plan): ImportSummary {
 
 async function buildPlan(ctx: HandlerContext, i: ImportRunInput): Promise<{ upload: Upload; plan: Plan }> {
   ctx.user();
-  const upload = uploadFor(ctx, i.uploadId);
+  const upload = uploads.get(ctx, i.uploadId);
   if (i.mapping.length > upload.parsed.headers.length)
     throw new AppError('validation', 'The mapping has more columns than the file', {
       key: 'errors.import_mapping_columns',
@@ -751,7 +695,7 @@ function patchKept(
 
 export async function commitImport(ctx: HandlerContext, i: ImportRunInput): Promise<ImportCommitResult> {
   const me = ctx.user();
-  const up = uploadFor(ctx, i.uploadId);
+  const up = uploads.get(ctx, i.uploadId);
   // A second press (or a second window of this session) while the first commit still checks the
   // rows would import the file twice: the upload is taken at once, before anything is awaited.
   if (up.committing)
@@ -885,7 +829,7 @@ async function commitPlanned(
         });
       throw e;
     });
-  uploadsOf(ctx.store).delete(upload.id);
+  uploads.remove(ctx.store, upload.id);
   return { import: outOf(ctx.store, rec), summary: summaryOf(plan) };
 }
 
@@ -1097,44 +1041,19 @@ export async function revertImport(ctx: HandlerContext, id: string): Promise<Imp
 
 // ---- presets ----
 
-interface PresetRecord {
-  id: string;
-  kind: string;
-  name: string;
-  columns: ImportPreset['columns'];
-}
+const presets = presetService<ImportTarget>(PRESET_KIND);
 
 export function listPresets(ctx: HandlerContext): ImportPreset[] {
-  ctx.user();
-  return ctx.store
-    .byIndex<PresetRecord>('imports', 'kind', PRESET_KIND)
-    .filter((p) => !(p as { archived?: boolean }).archived)
-    .sort((a, b) => a.name.localeCompare(b.name))
-    .map((p) => ({ id: p.id, name: p.name, columns: p.columns }));
+  return presets.list(ctx);
 }
 
-export async function savePreset(
+export function savePreset(
   ctx: HandlerContext,
   i: { name: string; columns: ImportPreset['columns'] },
 ): Promise<ImportPreset> {
-  const me = ctx.user();
-  const targets = i.columns.map((c) => c.target);
-  if (new Set(targets).size !== targets.length)
-    throw new AppError('validation', 'A field is mapped twice', { key: 'errors.import_mapping_twice' });
-  const same = listPresets(ctx).find((p) => fold(p.name) === fold(i.name));
-  const rec = await ctx.store.transact({ userId: me.id }, (tx) =>
-    same
-      ? patchAudited<PresetRecord>(tx, 'imports', same.id, { name: i.name, columns: i.columns })
-      : insertAudited<PresetRecord>(tx, 'imports', { kind: PRESET_KIND, name: i.name, columns: i.columns }),
-  );
-  return { id: rec.id, name: rec.name, columns: rec.columns };
+  return presets.save(ctx, i);
 }
 
-export async function deletePreset(ctx: HandlerContext, id: string): Promise<{ id: string }> {
-  const me = ctx.user();
-  const p = ctx.store.get<PresetRecord & { archived?: boolean }>('imports', id);
-  if (!p || p.kind !== PRESET_KIND || p.archived)
-    throw new AppError('not_found', 'No such preset', { key: 'errors.import_preset_not_found' });
-  await ctx.store.transact({ userId: me.id }, (tx) => patchAudited(tx, 'imports', id, { archived: true }));
-  return { id };
+export function deletePreset(ctx: HandlerContext, id: string): Promise<{ id: string }> {
+  return presets.remove(ctx, id);
 }

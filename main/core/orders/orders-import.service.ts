@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Client } from '../../../shared/contract/clients.schema';
 import type { Product } from '../../../shared/contract/catalog.schema';
 import { AppError } from '../../../shared/contract/errors';
@@ -28,6 +28,9 @@ import { insertAudited, patchAudited } from '../audit/audit.service';
 import type { ParsedFile } from '../imports/import-file.parse';
 import { normalizeHeader, parseImportFile } from '../imports/import-file.parse';
 import { isMangledNumber, parseLocalDate, parseLocalNumber } from '../imports/import-values';
+import { presetService } from '../imports/import-presets';
+import { createUploadCache, uploadOut } from '../imports/upload-cache';
+import type { CachedUpload } from '../imports/upload-cache';
 import { currentOffice } from '../office/office.service';
 import type { Store } from '../store/store';
 import type { UserRecord } from '../users/users.service';
@@ -42,8 +45,6 @@ import type { UserRecord } from '../users/users.service';
 // row's values), and a key already in the store is 'already', so importing a file twice adds
 // nothing. Rows with errors are reported and left out; the good rows are committed.
 
-const UPLOAD_TTL_MS = 2 * 60 * 60 * 1000;
-const UPLOADS_PER_SESSION = 3;
 const MAX_ROWS_OUT = 500;
 const IMPORT_KIND = 'orders';
 const PRESET_KIND = 'preset:orders';
@@ -54,34 +55,8 @@ const CSV_PART_BYTES = 4 * 1024 * 1024;
 /** |value| in minor units: far above any order line, well inside exact integers. */
 const MAX_MINOR = 1e13;
 
-interface Upload {
-  id: string;
-  sessionId: string;
-  fileName: string;
-  parsed: ParsedFile;
-  at: number;
-  committing?: boolean;
-  lastPlan?: { key: string; plan: Plan };
-}
-const uploads = new WeakMap<Store, Map<string, Upload>>();
-
-function uploadsOf(store: Store): Map<string, Upload> {
-  let m = uploads.get(store);
-  if (!m) uploads.set(store, (m = new Map<string, Upload>()));
-  const now = Date.now();
-  for (const [k, u] of m) if (now - u.at > UPLOAD_TTL_MS) m.delete(k);
-  return m;
-}
-
-function uploadFor(ctx: HandlerContext, id: string): Upload {
-  const u = uploadsOf(ctx.store).get(id);
-  // Another session's upload is as unknown as an expired one (as in the client import).
-  if (!u || u.sessionId !== ctx.session.id)
-    throw new AppError('not_found', 'The uploaded file is no longer here; choose it again', {
-      key: 'errors.import_upload_gone',
-    });
-  return u;
-}
+type Upload = CachedUpload<Plan>;
+const uploads = createUploadCache<Plan>();
 
 // ---- reading the file ----
 
@@ -366,34 +341,7 @@ export async function uploadOrders(
 ): Promise<OrderUpload> {
   ctx.user();
   const parsed = await readOrderFile(new Uint8Array(Buffer.from(i.data, 'base64')), i.fileName, i.options);
-  const m = uploadsOf(ctx.store);
-  const mine = [...m.values()].filter((u) => u.sessionId === ctx.session.id).sort((a, b) => a.at - b.at);
-  // A session keeps its few newest files: each new upload replaces the oldest.
-  while (mine.length >= UPLOADS_PER_SESSION) m.delete(mine.shift()!.id);
-  const up: Upload = {
-    id: randomUUID(),
-    sessionId: ctx.session.id,
-    fileName: i.fileName,
-    parsed,
-    at: Date.now(),
-  };
-  m.set(up.id, up);
-  const width = parsed.headers.length;
-  return {
-    uploadId: up.id,
-    fileName: i.fileName,
-    format: parsed.format,
-    encoding: parsed.encoding,
-    delimiter: parsed.delimiter,
-    sheets: parsed.sheets,
-    sheet: parsed.sheet,
-    headers: parsed.headers,
-    sample: parsed.rows.slice(0, 10).map((r) => Array.from({ length: width }, (_, k) => r.cells[k] ?? '')),
-    rowCount: parsed.rows.length,
-    suggested: parsed.headers.some((h) => h)
-      ? suggestOrderMapping(parsed.headers)
-      : parsed.headers.map(() => null),
-  };
+  return uploadOut(uploads.put(ctx, i.fileName, parsed), suggestOrderMapping);
 }
 
 // ---- reading the values ----
@@ -717,7 +665,7 @@ function summaryOf(
 
 async function buildPlan(ctx: HandlerContext, i: OrderRunInput): Promise<{ upload: Upload; plan: Plan }> {
   ctx.user();
-  const upload = uploadFor(ctx, i.uploadId);
+  const upload = uploads.get(ctx, i.uploadId);
   const cols = columnsOf(upload.parsed, i.mapping);
   const jobId = i.jobId;
   let last = -1;
@@ -788,7 +736,7 @@ function outOf(store: Store, r: ImportRecord): OrderImportRecord {
 
 export async function commitOrders(ctx: HandlerContext, i: OrderRunInput): Promise<OrderCommitResult> {
   const me = ctx.user();
-  const up = uploadFor(ctx, i.uploadId);
+  const up = uploads.get(ctx, i.uploadId);
   // A second press while the first commit still builds its plan: refused at once (as for clients).
   if (up.committing)
     throw new AppError('conflict', 'This file is being imported already', {
@@ -830,7 +778,7 @@ export async function commitOrders(ctx: HandlerContext, i: OrderRunInput): Promi
       });
       return { rec, results, counts, written };
     });
-    uploadsOf(ctx.store).delete(upload.id);
+    uploads.remove(ctx.store, upload.id);
     return { import: outOf(ctx.store, rec), summary: summaryOf(results, counts, written) };
   } finally {
     up.committing = false;
@@ -885,47 +833,21 @@ export async function revertOrders(ctx: HandlerContext, id: string): Promise<Ord
   });
 }
 
-// ---- presets (in `imports`, kept apart from the client import's) ----
+// ---- presets (in `imports`, kept apart from the client import's by their kind) ----
 
-interface PresetRecord {
-  id: string;
-  kind: string;
-  name: string;
-  columns: OrderPreset['columns'];
-  archived?: boolean;
-}
+const presets = presetService<OrderImportTarget>(PRESET_KIND);
 
 export function listOrderPresets(ctx: HandlerContext): OrderPreset[] {
-  ctx.user();
-  return ctx.store
-    .byIndex<PresetRecord>('imports', 'kind', PRESET_KIND)
-    .filter((p) => !p.archived)
-    .sort((a, b) => a.name.localeCompare(b.name))
-    .map((p) => ({ id: p.id, name: p.name, columns: p.columns }));
+  return presets.list(ctx);
 }
 
-export async function saveOrderPreset(
+export function saveOrderPreset(
   ctx: HandlerContext,
   i: { name: string; columns: OrderPreset['columns'] },
 ): Promise<OrderPreset> {
-  const me = ctx.user();
-  const targets = i.columns.map((c) => c.target);
-  if (new Set(targets).size !== targets.length)
-    throw new AppError('validation', 'A field is mapped twice', { key: 'errors.import_mapping_twice' });
-  const same = listOrderPresets(ctx).find((p) => fold(p.name) === fold(i.name));
-  const rec = await ctx.store.transact({ userId: me.id }, (tx) =>
-    same
-      ? patchAudited<PresetRecord>(tx, 'imports', same.id, { name: i.name, columns: i.columns })
-      : insertAudited<PresetRecord>(tx, 'imports', { kind: PRESET_KIND, name: i.name, columns: i.columns }),
-  );
-  return { id: rec.id, name: rec.name, columns: rec.columns };
+  return presets.save(ctx, i);
 }
 
-export async function deleteOrderPreset(ctx: HandlerContext, id: string): Promise<{ id: string }> {
-  const me = ctx.user();
-  const p = ctx.store.get<PresetRecord>('imports', id);
-  if (!p || p.kind !== PRESET_KIND || p.archived)
-    throw new AppError('not_found', 'No such preset', { key: 'errors.import_preset_not_found' });
-  await ctx.store.transact({ userId: me.id }, (tx) => patchAudited(tx, 'imports', id, { archived: true }));
-  return { id };
+export function deleteOrderPreset(ctx: HandlerContext, id: string): Promise<{ id: string }> {
+  return presets.remove(ctx, id);
 }
