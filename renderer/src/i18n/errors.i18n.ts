@@ -149,7 +149,8 @@ const en = {
     report_not_allowed: 'This report is not available to your role.',
     team_out_of_scope: 'This team is not one of yours.',
     report_not_drillable: 'This figure does not open a list of records.',
-    order_mapping_missing: 'Assign a column to every required field: client, date, product, quantity and net value.',
+    order_mapping_missing:
+      'Assign a column to every required field: client, date, product, quantity and net value.',
     order_client_unknown: 'No client has this code or tax ID.',
     order_client_ambiguous: "Several clients have this tax ID (a chain). Use the client's code instead.",
     order_product_unknown: 'No product in the catalogue has this code or name.',
@@ -269,7 +270,8 @@ const en = {
     plan_month_past: 'This month is over; choose this month or a later one.',
     report_period_too_long: 'A report covers at most 24 months; shorten the period.',
     order_quantity: 'Not a valid quantity: a number other than 0 with at most 3 decimals (e.g. 1,5 or -2).',
-    order_net_value: 'Not a valid amount: write it like 1 234,50 (at most two decimals; negative for a return).',
+    order_net_value:
+      'Not a valid amount: write it like 1 234,50 (at most two decimals; negative for a return).',
   },
 };
 
@@ -417,7 +419,8 @@ const pl: Translation<typeof en> = {
     report_not_allowed: 'Ten raport nie jest dostępny dla Twojej roli.',
     team_out_of_scope: 'To nie jest Twój zespół.',
     report_not_drillable: 'Ta liczba nie otwiera listy rekordów.',
-    order_mapping_missing: 'Przypisz kolumnę do każdego wymaganego pola: klient, data, produkt, ilość i wartość netto.',
+    order_mapping_missing:
+      'Przypisz kolumnę do każdego wymaganego pola: klient, data, produkt, ilość i wartość netto.',
     order_client_unknown: 'Żaden klient nie ma tego kodu ani NIP-u.',
     order_client_ambiguous: 'Ten NIP ma kilku klientów (sieć). Użyj kodu klienta.',
     order_product_unknown: 'W katalogu nie ma produktu o tym kodzie ani nazwie.',
@@ -534,8 +537,10 @@ const pl: Translation<typeof en> = {
     action_reason_invalid: 'Wybierz powód z listy.',
     plan_month_past: 'Ten miesiąc już się skończył – wybierz bieżący lub późniejszy.',
     report_period_too_long: 'Raport obejmuje najwyżej 24 miesiące – skróć okres.',
-    order_quantity: 'Nieprawidłowa ilość: liczba różna od 0, najwyżej 3 miejsca po przecinku (np. 1,5 lub -2).',
-    order_net_value: 'Nieprawidłowa kwota: wpisz np. 1 234,50 (najwyżej dwa miejsca po przecinku; ujemna dla zwrotu).',
+    order_quantity:
+      'Nieprawidłowa ilość: liczba różna od 0, najwyżej 3 miejsca po przecinku (np. 1,5 lub -2).',
+    order_net_value:
+      'Nieprawidłowa kwota: wpisz np. 1 234,50 (najwyżej dwa miejsca po przecinku; ujemna dla zwrotu).',
   },
 };
 
@@ -682,7 +687,8 @@ const cs: Translation<typeof en> = {
     report_not_allowed: 'Tento přehled není pro vaši roli dostupný.',
     team_out_of_scope: 'Tento tým není váš.',
     report_not_drillable: 'Toto číslo neotevírá seznam záznamů.',
-    order_mapping_missing: 'Přiřaďte sloupec každému povinnému poli: odběratel, datum, produkt, množství a hodnota bez DPH.',
+    order_mapping_missing:
+      'Přiřaďte sloupec každému povinnému poli: odběratel, datum, produkt, množství a hodnota bez DPH.',
     order_client_unknown: 'Žádný odběratel nemá tento kód ani IČO.',
     order_client_ambiguous: 'Toto IČO má více odběratelů (síť). Použijte kód odběratele.',
     order_product_unknown: 'V katalogu není produkt s tímto kódem ani názvem.',
@@ -800,7 +806,8 @@ const cs: Translation<typeof en> = {
     plan_month_past: 'Tento měsíc už skončil – zvolte aktuální nebo pozdější.',
     report_period_too_long: 'Přehled pokrývá nejvýše 24 měsíců – zkraťte období.',
     order_quantity: 'Neplatné množství: číslo různé od 0, nejvýše 3 desetinná místa (např. 1,5 nebo -2).',
-    order_net_value: 'Neplatná částka: napište např. 1 234,50 (nejvýše dvě desetinná místa; záporná pro vratku).',
+    order_net_value:
+      'Neplatná částka: napište např. 1 234,50 (nejvýše dvě desetinná místa; záporná pro vratku).',
   },
 };
 

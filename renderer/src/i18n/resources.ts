@@ -11,7 +11,9 @@ import { clientImport } from '../features/clients/import/client-import.i18n';
 import { clientList } from '../features/clients/list/client-list.i18n';
 import { queue } from '../features/clients/queue/queue.i18n';
 import { home } from '../features/home/home.i18n';
+import { orders } from '../features/orders/orders.i18n';
 import { plans } from '../features/plans/plans.i18n';
+import { reports } from '../features/reports/reports.i18n';
 import { settings } from '../features/settings/settings.i18n';
 import { visits } from '../features/visits/visits.i18n';
 import { settlements } from '../features/settlements/settlements.i18n';
@@ -43,6 +45,8 @@ export const namespaces = {
   actionDetail,
   settlements,
   plans,
+  reports,
+  orders,
 } as const;
 
 export type NamespaceName = keyof typeof namespaces;

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { canOpen, formatHash, parseHash, routeOfSection, sectionForDigit, SECTIONS } from './routes';
+import { REPORT_KINDS } from '../../../shared/contract/reports.schema';
+import {
+  canOpen,
+  formatHash,
+  ORDERS_IMPORT,
+  parseHash,
+  reportRoute,
+  routeOfSection,
+  sectionForDigit,
+  SECTIONS,
+} from './routes';
 
 describe('routes', () => {
   it('round-trips every section and admin tab through the hash', () => {
@@ -35,16 +45,29 @@ describe('routes', () => {
     expect(parseHash('#/home/019a0000-0000-7000-8000-000000000001')).toBeNull();
   });
 
-  it('opens the sales plans and the deals of the reports section, and keeps them from the operator', () => {
+  it('opens the plans, the deals and the six reports of the reports section, for every role', () => {
     expect(parseHash('#/reports')).toEqual({ section: 'reports', view: 'plans' });
     expect(parseHash('#/reports/deals')).toEqual({ section: 'reports', view: 'deals' });
     expect(formatHash({ section: 'reports', view: 'deals' })).toBe('#/reports/deals');
     expect(formatHash({ section: 'reports', view: 'plans' })).toBe('#/reports');
     expect(parseHash('#/reports/plans')).toBeNull();
     expect(parseHash('#/reports/nope')).toBeNull();
-    expect(canOpen('reports', 'operator')).toBe(false);
-    for (const role of ['rep', 'manager', 'admin'] as const)
+    // Every report kind has its address, and back: 'budgetUse' ↔ #/reports/budget-use.
+    for (const kind of REPORT_KINDS) {
+      const hash = formatHash(reportRoute(kind));
+      expect(hash).toMatch(/^#\/reports\/[a-z-]+$/);
+      expect(parseHash(hash)).toEqual({ section: 'reports', view: 'report', kind });
+    }
+    expect(formatHash(reportRoute('dataQuality'))).toBe('#/reports/data-quality');
+    expect(parseHash('#/reports/dataQuality')).toBeNull();
+    // The operator reads data quality there (the core refuses them the rest).
+    for (const role of ['operator', 'rep', 'manager', 'admin'] as const)
       expect(canOpen('reports', role), role).toBe(true);
+  });
+
+  it('opens the orders import beside the client import', () => {
+    expect(parseHash('#/clients/import-orders')).toEqual(ORDERS_IMPORT);
+    expect(formatHash(ORDERS_IMPORT)).toBe('#/clients/import-orders');
   });
 
   it('maps Alt+1…Alt+8 to the sections in navigation order', () => {

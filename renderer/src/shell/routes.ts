@@ -1,3 +1,5 @@
+import type { ReportKind } from '../../../shared/contract/reports.schema';
+import { REPORT_KINDS } from '../../../shared/contract/reports.schema';
 import type { Role } from '../../../shared/contract/users.schema';
 
 // The screens of the shell and how the address bar names them (#/admin/users). The hash is the
@@ -36,6 +38,7 @@ export type ClientsView =
   | { view: 'queue' }
   | { view: 'duplicates' }
   | { view: 'import' }
+  | { view: 'ordersImport' }
   | { view: 'card'; clientId: string };
 
 /** Visits and calls: the agenda (#/visits), one visit (#/visits/<id>), the calls (#/visits/calls). */
@@ -51,8 +54,11 @@ export type ActionsView =
 /** The manager's desk: recommendations to decide (#/settlements), approved ones awaiting HQ (#/settlements/approved). */
 export type SettlementsView = { view: 'queue' } | { view: 'approved' };
 
-/** Reports (issue 8): the sales plans (#/reports) and the deals behind them (#/reports/deals). */
-export type ReportsView = { view: 'plans' } | { view: 'deals' };
+/**
+ * Reports (issue 8): the sales plans (#/reports), the deals behind them (#/reports/deals) and the
+ * six reports of PRODUCT.md §6 (#/reports/budget-use, #/reports/plan-progress …).
+ */
+export type ReportsView = { view: 'plans' } | { view: 'deals' } | { view: 'report'; kind: ReportKind };
 
 export type Route =
   | { section: Exclude<Section, 'admin' | 'clients' | 'visits' | 'actions' | 'settlements' | 'reports'> }
@@ -67,6 +73,7 @@ export const CLIENTS: Route = { section: 'clients', view: 'list' };
 export const QUEUE: Route = { section: 'clients', view: 'queue' };
 export const DUPLICATES: Route = { section: 'clients', view: 'duplicates' };
 export const IMPORT: Route = { section: 'clients', view: 'import' };
+export const ORDERS_IMPORT: Route = { section: 'clients', view: 'ordersImport' };
 export function clientCardRoute(clientId: string): Route {
   return { section: 'clients', view: 'card', clientId };
 }
@@ -87,6 +94,16 @@ export const SETTLEMENTS: Route = { section: 'settlements', view: 'queue' };
 export const APPROVED: Route = { section: 'settlements', view: 'approved' };
 export const PLANS: Route = { section: 'reports', view: 'plans' };
 export const DEALS: Route = { section: 'reports', view: 'deals' };
+export function reportRoute(kind: ReportKind): Route {
+  return { section: 'reports', view: 'report', kind };
+}
+/** 'budgetUse' ↔ 'budget-use' in the address bar. */
+function kebab(kind: ReportKind): string {
+  return kind.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+}
+function reportKindOf(slug: string): ReportKind | null {
+  return REPORT_KINDS.find((k) => kebab(k) === slug) ?? null;
+}
 
 /** Sections that only some roles may open. Cosmetic: the core refuses the commands behind them. */
 const ROLES_FOR: Partial<Record<Section, readonly Role[]>> = {
@@ -94,8 +111,8 @@ const ROLES_FOR: Partial<Record<Section, readonly Role[]>> = {
   // Local actions are the reps' deals; the operator keeps client data and has no part in them.
   actions: ['rep', 'manager', 'admin'],
   settlements: ['manager'],
-  // Plans and deals are the sales side: the operator keeps client data and has no part in them.
-  reports: ['rep', 'manager', 'admin'],
+  // Reports are open to all: the operator reads data quality (the gaps they close); plans, deals
+  // and the sales reports are refused to them by the core, and the section shows them only theirs.
 };
 
 export function canOpen(section: Section, role: Role): boolean {
@@ -127,6 +144,7 @@ export function parseHash(hash: string): Route | null {
     if (sub === 'queue') return QUEUE;
     if (sub === 'duplicates') return DUPLICATES;
     if (sub === 'import') return IMPORT;
+    if (sub === 'import-orders') return ORDERS_IMPORT;
     // Record ids are UUIDv7: anything else is a mistyped address, not a client.
     return /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(sub)
       ? clientCardRoute(sub)
@@ -151,7 +169,9 @@ export function parseHash(hash: string): Route | null {
   }
   if (section === 'reports') {
     if (sub === undefined) return PLANS;
-    return sub === 'deals' ? DEALS : null;
+    if (sub === 'deals') return DEALS;
+    const kind = reportKindOf(sub);
+    return kind ? reportRoute(kind) : null;
   }
   if (section === 'admin') {
     if (sub === undefined) return { section: 'admin', tab: 'users' };
@@ -173,6 +193,8 @@ export function formatHash(route: Route): string {
         return '#/clients/duplicates';
       case 'import':
         return '#/clients/import';
+      case 'ordersImport':
+        return '#/clients/import-orders';
       case 'card':
         return `#/clients/${route.clientId}`;
     }
@@ -201,7 +223,10 @@ export function formatHash(route: Route): string {
   }
   if (route.section === 'settlements')
     return route.view === 'approved' ? '#/settlements/approved' : '#/settlements';
-  if (route.section === 'reports') return route.view === 'deals' ? '#/reports/deals' : '#/reports';
+  if (route.section === 'reports') {
+    if (route.view === 'report') return `#/reports/${kebab(route.kind)}`;
+    return route.view === 'deals' ? '#/reports/deals' : '#/reports';
+  }
   return `#/${route.section}`;
 }
 

@@ -36,13 +36,12 @@ const SECTIONS: readonly Section[] = [
 /**
  * Sections only some roles open (renderer/src/shell/routes.ts ROLES_FOR, written out again here so
  * a change there is a change the tour notices): local actions are the reps' deals, which managers
- * decide and the admin may read; the settlement desk is the managers'; plans and deals (reports)
- * are the sales side, not the operator's.
+ * decide and the admin may read; the settlement desk is the managers'. Reports are everyone's:
+ * the operator's show data quality only.
  */
 const ONLY_FOR: Partial<Record<Section, readonly Role[]>> = {
   actions: ['rep', 'manager', 'admin'],
   settlements: ['manager'],
-  reports: ['rep', 'manager', 'admin'],
 };
 
 /** Every screen a role can reach, in navigation order. */
@@ -142,7 +141,14 @@ export class ShellPage {
         await p.getByTestId('queue-row').or(p.getByTestId('settlements-empty')).first().waitFor();
         break;
       case 'reports':
-        await p.getByTestId('plans-table').or(p.getByTestId('plans-empty')).first().waitFor();
+        // The operator's reports open on data quality; everyone else's on the plans.
+        await p
+          .getByTestId('plans-table')
+          .or(p.getByTestId('plans-empty'))
+          .or(p.getByTestId('report-table'))
+          .or(p.getByTestId('report-empty'))
+          .first()
+          .waitFor({ timeout: 60_000 });
         break;
       case 'calls':
         await p

@@ -5,18 +5,17 @@ import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
 import { CALL_IMPORT_TARGETS } from '../../../../shared/contract/calls.schema';
 import type { CallImportTarget } from '../../../../shared/contract/calls.schema';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { PresetNameDialog } from '../../components/PresetNameDialog';
 import { errorText } from '../../i18n/error-text';
 import { formatNumber } from '../../i18n/format';
 import { fileToBase64 } from '../clients/import/file-base64';
+import { columnSamples } from '../imports-shared/mapped-import.store';
+import { PresetBar } from '../imports-shared/PresetBar';
 import { missingTargets } from './call-mapping';
 import { columnName } from './call-text';
 import type { CallsState } from './calls.store';
 
 /** The contract's limit on a telephony export. */
 const MAX_BYTES = 10 * 1024 * 1024;
-const SAMPLES_SHOWN = 3;
 
 type Store = StoreApi<CallsState>;
 type Announce = (m: string | null) => void;
@@ -122,7 +121,21 @@ export function CallImport({ store, announce }: { store: Store; announce: Announ
             <strong>{fileName}</strong> · {t('import.rows', { count: preview.rowCount })} ·{' '}
             {headerRow ? t('import.by_header') : t('import.by_index')}
           </p>
-          <Presets store={store} announce={announce} disabled={busy} />
+          <PresetBar
+            store={store}
+            ns="calls"
+            testIdPrefix="calls"
+            anyMapped={targets.some((x) => x !== null)}
+            announce={announce}
+            disabled={busy}
+            className="calls__presets"
+            explainSave={false}
+            renderError={(error) => (
+              <div className="form__alert" role="alert">
+                {errorText(i18n, error)}
+              </div>
+            )}
+          />
           <MappingTable store={store} disabled={busy} />
           {missing.length > 0 && (
             <p className="panel panel--warning" data-testid="calls-missing">
@@ -158,15 +171,7 @@ function MappingTable({ store, disabled }: { store: Store; disabled: boolean }) 
   const preview = useStore(store, (s) => s.preview);
   const targets = useStore(store, (s) => s.targets);
   if (!preview) return null;
-  const samples = (column: number): string[] => {
-    const out: string[] = [];
-    for (const row of preview.sample) {
-      const v = row[column]?.trim();
-      if (v) out.push(v);
-      if (out.length === SAMPLES_SHOWN) break;
-    }
-    return out;
-  };
+  const samples = (column: number) => columnSamples(preview.sample, column);
   return (
     <div className="table-wrap">
       <table className="table table--compact calls__mapping" data-testid="calls-mapping">
@@ -259,115 +264,6 @@ function ImportResult({ store }: { store: Store }) {
             </li>
           ))}
         </ul>
-      )}
-    </div>
-  );
-}
-
-type PresetDialog = { kind: 'save' } | { kind: 'delete'; id: string; name: string } | null;
-
-function Presets({ store, announce, disabled }: { store: Store; announce: Announce; disabled: boolean }) {
-  const { t, i18n } = useTranslation('calls');
-  const presets = useStore(store, (s) => s.presets);
-  const presetId = useStore(store, (s) => s.presetId);
-  const presetsError = useStore(store, (s) => s.presetsError);
-  const anyMapped = useStore(store, (s) => s.targets.some((x) => x !== null));
-  const [dialog, setDialog] = useState<PresetDialog>(null);
-  const id = useId();
-  const current = presets.find((p) => p.id === presetId) ?? null;
-
-  const apply = async (value: string) => {
-    await store.getState().applyPreset(value || null);
-    const p = presets.find((x) => x.id === value);
-    announce(p ? t('presets.applied', { name: p.name }) : null);
-  };
-
-  return (
-    <div className="calls__presets">
-      <div className="field">
-        <label className="field__label" htmlFor={`${id}-preset`}>
-          {t('presets.label')}
-        </label>
-        <select
-          id={`${id}-preset`}
-          className="field__input"
-          value={presetId ?? ''}
-          disabled={disabled || presets.length === 0}
-          onChange={(e) => void apply(e.currentTarget.value)}
-          data-testid="calls-preset"
-        >
-          <option value="">{t('presets.none')}</option>
-          {presets.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <button
-        type="button"
-        className="button"
-        disabled={disabled || !anyMapped}
-        onClick={() => setDialog({ kind: 'save' })}
-        data-testid="calls-preset-save"
-      >
-        {t('presets.save')}
-      </button>
-      {current && (
-        <button
-          type="button"
-          className="button button--danger-quiet"
-          disabled={disabled}
-          onClick={() => setDialog({ kind: 'delete', id: current.id, name: current.name })}
-          data-testid="calls-preset-delete"
-        >
-          {t('presets.delete')}
-        </button>
-      )}
-      {presetsError !== null && (
-        <div className="form__alert" role="alert">
-          {errorText(i18n, presetsError)}
-        </div>
-      )}
-      {dialog?.kind === 'save' && (
-        <PresetNameDialog
-          testId="calls-preset"
-          texts={{
-            title: t('presets.save_title'),
-            name: t('presets.name'),
-            hint: t('presets.save_hint'),
-            confirm: t('presets.save_confirm'),
-            saving: t('presets.saving'),
-          }}
-          save={async (name) =>
-            (await store.getState().savePreset(name))
-              ? { ok: true }
-              : { ok: false, error: store.getState().presetActionError }
-          }
-          initialName={current?.name ?? ''}
-          onClose={() => setDialog(null)}
-          onSaved={(name) => {
-            setDialog(null);
-            announce(t('presets.saved', { name }));
-          }}
-        />
-      )}
-      {dialog?.kind === 'delete' && (
-        <ConfirmDialog
-          title={t('presets.delete_title', { name: dialog.name })}
-          confirmLabel={t('presets.delete_confirm')}
-          busyLabel={t('presets.deleting')}
-          danger
-          onClose={() => setDialog(null)}
-          onConfirm={async () => {
-            if (!(await store.getState().deletePreset(dialog.id))) throw store.getState().presetActionError;
-            setDialog(null);
-            announce(t('presets.deleted', { name: dialog.name }));
-          }}
-          testId="calls-preset-delete-dialog"
-        >
-          <p>{t('presets.delete_body')}</p>
-        </ConfirmDialog>
       )}
     </div>
   );

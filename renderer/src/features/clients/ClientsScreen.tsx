@@ -1,5 +1,6 @@
 import type { PublicUser } from '../../../../shared/contract/users.schema';
 import type { ClientsView } from '../../shell/routes';
+import { OrdersImportScreen } from '../orders/OrdersImportScreen';
 import { ClientCardScreen } from './card/ClientCardScreen';
 import { ClientsTabs } from './ClientsTabs';
 import { DuplicatesScreen } from './duplicates/DuplicatesScreen';
@@ -48,6 +49,16 @@ export function ClientsScreen({ view, user }: { view: ClientsView; user: PublicU
         <>
           <ClientsTabs current="import" />
           <ImportScreen />
+        </>
+      ) : (
+        <ClientListScreen />
+      );
+    case 'ordersImport':
+      // Orders imports are the operator's and the admin's too (the core refuses them to others).
+      return worksQueue ? (
+        <>
+          <ClientsTabs current="ordersImport" />
+          <OrdersImportScreen />
         </>
       ) : (
         <ClientListScreen />

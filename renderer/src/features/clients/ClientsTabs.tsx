@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueueStore } from '../../app/app-context';
 import { formatNumber } from '../../i18n/format';
-import { CLIENTS, DUPLICATES, formatHash, IMPORT, QUEUE } from '../../shell/routes';
+import { CLIENTS, DUPLICATES, formatHash, IMPORT, ORDERS_IMPORT, QUEUE } from '../../shell/routes';
 import './queue/Queue.css';
 
 /**
@@ -10,8 +10,12 @@ import './queue/Queue.css';
  * there) and the scan for duplicates. Reps and managers have no queue to work, so they do not get
  * these tabs.
  */
-export function ClientsTabs({ current }: { current: 'list' | 'queue' | 'duplicates' | 'import' }) {
-  const { t, i18n } = useTranslation(['queue', 'duplicates', 'clientImport']);
+export function ClientsTabs({
+  current,
+}: {
+  current: 'list' | 'queue' | 'duplicates' | 'import' | 'ordersImport';
+}) {
+  const { t, i18n } = useTranslation(['queue', 'duplicates', 'clientImport', 'orders']);
   const counts = useQueueStore((s) => s.counts);
   const loadCounts = useQueueStore((s) => s.loadCounts);
   useEffect(() => void loadCounts(), [loadCounts]);
@@ -65,6 +69,14 @@ export function ClientsTabs({ current }: { current: 'list' | 'queue' | 'duplicat
         data-testid="tab-import"
       >
         {t('clientImport:tab')}
+      </a>
+      <a
+        className="clients-tabs__tab"
+        href={formatHash(ORDERS_IMPORT)}
+        aria-current={current === 'ordersImport' ? 'page' : undefined}
+        data-testid="tab-orders-import"
+      >
+        {t('orders:tab')}
       </a>
     </nav>
   );

@@ -37,6 +37,7 @@ import { HistoryDialog } from './HistoryDialog';
 import { MergeBanner } from './MergeBanner';
 import { LogCallButton } from '../../calls/LogCallButton';
 import { RecordDealButton } from '../../plans/RecordDealButton';
+import { ClientOrdersPanel } from '../../orders/ClientOrdersPanel';
 import { useCardLookups } from './use-card-lookups';
 import type { CardLookups } from './use-card-lookups';
 import './ClientCard.css';
@@ -373,6 +374,8 @@ function CardView({ card }: { card: ClientCard }) {
               </div>
             )}
           </Section>
+
+          <ClientOrdersPanel clientId={client.id} />
 
           <Section id="timeline" title={t('sections.timeline')}>
             <Timeline items={card.timeline} lookups={lookups} />

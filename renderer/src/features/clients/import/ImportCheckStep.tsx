@@ -13,7 +13,8 @@ import { clientCardRoute, formatHash } from '../../../shell/routes';
 import { ImportErrorPanel } from './ImportErrorPanel';
 import { fieldLabel, rowIssueText } from './import-text';
 import { canCommit, rowsToImport, signature } from './import.store';
-import type { ImportState, Progress } from './import.store';
+import type { ImportState } from './import.store';
+import { ProgressBar } from '../../imports-shared/ProgressBar';
 
 const OUTCOMES: readonly ImportOutcome[] = ['new', 'updated', 'unchanged', 'duplicate', 'error'];
 /** Errors first, then suspected duplicates: what the operator has to read before importing. */
@@ -86,7 +87,9 @@ export function ImportCheckStep({
           {t('check.include_hint')}
         </p>
 
-        {s.progress?.kind === 'dryRun' && <ProgressBar progress={s.progress} />}
+        {s.progress?.kind === 'dryRun' && (
+          <ProgressBar progress={s.progress} ns="clientImport" testId="import-progress" />
+        )}
         {s.dryRunError !== null && !running && (
           <ImportErrorPanel title={t('check.failed')} error={s.dryRunError} onRetry={() => void dryRun()} />
         )}
@@ -142,7 +145,9 @@ export function ImportCheckStep({
                 : ''}
           </span>
         </div>
-        {s.progress?.kind === 'commit' && <ProgressBar progress={s.progress} />}
+        {s.progress?.kind === 'commit' && (
+          <ProgressBar progress={s.progress} ns="clientImport" testId="import-progress" />
+        )}
         {s.commitError !== null && !running && (
           <ImportErrorPanel title={t('commit.failed')} error={s.commitError} />
         )}
@@ -166,36 +171,6 @@ export function ImportCheckStep({
         )}
       </section>
     </>
-  );
-}
-
-function ProgressBar({ progress }: { progress: Progress }) {
-  const { t, i18n } = useTranslation('clientImport');
-  const { done, total } = progress;
-  const percent = total > 0 ? Math.min(100, Math.round((done / total) * 100)) : 0;
-  const text = t('check.progress', { done, total });
-  const label = progress.kind === 'dryRun' ? t('check.progress_label') : t('commit.progress_label');
-  return (
-    <div className="client-import__progress">
-      <span className="client-import__progress-title">
-        {progress.kind === 'dryRun' ? t('check.running') : t('commit.running')}
-      </span>
-      <div
-        className="client-import__bar"
-        role="progressbar"
-        aria-label={label}
-        aria-valuemin={0}
-        aria-valuemax={Math.max(total, 0)}
-        aria-valuenow={Math.min(done, Math.max(total, done))}
-        aria-valuetext={text}
-        data-testid="import-progress"
-      >
-        <div className="client-import__bar-fill" style={{ width: `${percent}%` }} />
-      </div>
-      <span className="client-import__progress-text">
-        {text} ({formatNumber(percent / 100, i18n.language, { style: 'percent' })})
-      </span>
-    </div>
   );
 }
 

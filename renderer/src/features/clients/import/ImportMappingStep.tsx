@@ -1,12 +1,11 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
 import { IMPORT_TARGETS } from '../../../../../shared/contract/imports.schema';
 import type { ImportTarget } from '../../../../../shared/contract/imports.schema';
-import { ConfirmDialog } from '../../../components/ConfirmDialog';
-import { PresetNameDialog } from '../../../components/PresetNameDialog';
-import { ImportErrorPanel } from './ImportErrorPanel';
+import { PresetBar } from '../../imports-shared/PresetBar';
+import { columnSamples } from '../../imports-shared/mapped-import.store';
 import { columnName, isContactTarget, targetLabel } from './import-text';
 import type { ImportState } from './import.store';
 
@@ -14,7 +13,6 @@ const CLIENT_TARGETS = IMPORT_TARGETS.filter((t) => !isContactTarget(t));
 const CONTACT_TARGETS = IMPORT_TARGETS.filter(isContactTarget);
 /** New clients need these; the core decides per row (an update by external code can do without). */
 const NEEDED: readonly ImportTarget[] = ['name', 'city'];
-const SAMPLES_SHOWN = 3;
 
 /** Step 2: what each column fills in, saved presets, and a preview of the first rows so mapped. */
 export function ImportMappingStep({
@@ -48,15 +46,7 @@ export function ImportMappingStep({
     );
   };
 
-  const samples = (column: number): string[] => {
-    const out: string[] = [];
-    for (const row of upload.sample) {
-      const v = row[column]?.trim();
-      if (v) out.push(v);
-      if (out.length === SAMPLES_SHOWN) break;
-    }
-    return out;
-  };
+  const samples = (column: number) => columnSamples(upload.sample, column);
 
   return (
     <section className="client-import__step" aria-labelledby={`${id}-title`}>
@@ -65,7 +55,14 @@ export function ImportMappingStep({
       </h2>
       <p className="section-intro">{t('clientImport:mapping.intro')}</p>
 
-      <Presets store={store} announce={announce} disabled={busy} />
+      <PresetBar
+        store={store}
+        ns="clientImport"
+        testIdPrefix="import"
+        anyMapped={mapping.some((m) => m !== null)}
+        announce={announce}
+        disabled={busy}
+      />
 
       <div className="table-wrap">
         <table className="table table--compact client-import__mapping" data-testid="import-mapping">
@@ -183,126 +180,6 @@ function Preview({ store }: { store: StoreApi<ImportState> }) {
             </tbody>
           </table>
         </div>
-      )}
-    </div>
-  );
-}
-
-type PresetDialog = { kind: 'save' } | { kind: 'delete'; id: string; name: string } | null;
-
-function Presets({
-  store,
-  announce,
-  disabled,
-}: {
-  store: StoreApi<ImportState>;
-  announce: (m: string | null) => void;
-  disabled: boolean;
-}) {
-  const { t } = useTranslation('clientImport');
-  const presets = useStore(store, (s) => s.presets);
-  const presetId = useStore(store, (s) => s.presetId);
-  const presetsError = useStore(store, (s) => s.presetsError);
-  const anyMapped = useStore(store, (s) => s.mapping.some((m) => m !== null));
-  const [dialog, setDialog] = useState<PresetDialog>(null);
-  const id = useId();
-  const current = presets.find((p) => p.id === presetId) ?? null;
-
-  const apply = (value: string) => {
-    store.getState().applyPreset(value || null);
-    const p = presets.find((x) => x.id === value);
-    announce(p ? t('presets.applied', { name: p.name }) : null);
-  };
-
-  return (
-    <div className="client-import__presets">
-      <div className="field">
-        <label className="field__label" htmlFor={`${id}-preset`}>
-          {t('presets.label')}
-        </label>
-        <select
-          id={`${id}-preset`}
-          className="field__input"
-          value={presetId ?? ''}
-          disabled={disabled || presets.length === 0}
-          onChange={(e) => apply(e.currentTarget.value)}
-          data-testid="import-preset"
-        >
-          <option value="">{t('presets.none')}</option>
-          {presets.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <button
-        type="button"
-        className="button"
-        disabled={disabled || !anyMapped}
-        title={anyMapped ? undefined : t('presets.nothing_mapped')}
-        onClick={() => setDialog({ kind: 'save' })}
-        data-testid="import-preset-save"
-      >
-        {t('presets.save')}
-      </button>
-      {current && (
-        <button
-          type="button"
-          className="button button--danger-quiet"
-          disabled={disabled}
-          onClick={() => setDialog({ kind: 'delete', id: current.id, name: current.name })}
-          data-testid="import-preset-delete"
-        >
-          {t('presets.delete')}
-        </button>
-      )}
-      {presetsError !== null && (
-        <ImportErrorPanel
-          title={t('presets.label')}
-          error={presetsError}
-          onRetry={() => void store.getState().loadPresets()}
-        />
-      )}
-      {dialog?.kind === 'save' && (
-        <PresetNameDialog
-          testId="import-preset"
-          texts={{
-            title: t('presets.save_title'),
-            name: t('presets.name'),
-            hint: t('presets.save_hint'),
-            confirm: t('presets.save_confirm'),
-            saving: t('presets.saving'),
-          }}
-          save={async (name) =>
-            (await store.getState().savePreset(name))
-              ? { ok: true }
-              : { ok: false, error: store.getState().presetActionError }
-          }
-          initialName={current?.name ?? ''}
-          onClose={() => setDialog(null)}
-          onSaved={(name) => {
-            setDialog(null);
-            announce(t('presets.saved', { name }));
-          }}
-        />
-      )}
-      {dialog?.kind === 'delete' && (
-        <ConfirmDialog
-          title={t('presets.delete_title', { name: dialog.name })}
-          confirmLabel={t('presets.delete_confirm')}
-          busyLabel={t('presets.deleting')}
-          danger
-          onClose={() => setDialog(null)}
-          onConfirm={async () => {
-            if (!(await store.getState().deletePreset(dialog.id))) throw store.getState().presetActionError;
-            setDialog(null);
-            announce(t('presets.deleted', { name: dialog.name }));
-          }}
-          testId="import-preset-delete-dialog"
-        >
-          <p>{t('presets.delete_body')}</p>
-        </ConfirmDialog>
       )}
     </div>
   );
