@@ -1,8 +1,9 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { StoreApi } from 'zustand/vanilla';
 import { QUALITY_FLAGS, QUALITY_OWNER } from '../../../../shared/contract/clients.schema';
 import type { CorrectionRequest } from '../../../../shared/contract/clients.schema';
-import type { PublicUser, Role } from '../../../../shared/contract/users.schema';
+import type { PublicUser } from '../../../../shared/contract/users.schema';
 import { useAppStore, useBackupsStore, usePeopleStore, useQueueStore } from '../../app/app-context';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/format';
@@ -16,16 +17,26 @@ import {
   mineCounts,
 } from '../clients/queue/queue.selectors';
 import { ActionAlerts } from './ActionAlerts';
+import { DataQualityCard } from './DataQualityCard';
+import type { DataQualityCardState } from './data-quality-card.store';
 import { PlanCounters } from './PlanCounters';
 import { RepCounters } from './RepCounters';
+import { TeamToday } from './TeamToday';
+import type { TeamTodayState } from './team-today.store';
 import './HomeScreen.css';
 
 /** The data-quality gaps the operator closes (the manager owns "no rep"). */
 const OPERATOR_FLAGS = QUALITY_FLAGS.filter((f) => QUALITY_OWNER[f] === 'operator');
 const MANAGER_FLAGS = QUALITY_FLAGS.filter((f) => QUALITY_OWNER[f] === 'manager');
 
+/** The stores of the cards that make their own; a test hands in prepared ones. */
+export interface HomeCardStores {
+  teamToday?: StoreApi<TeamTodayState>;
+  dataQuality?: StoreApi<DataQualityCardState>;
+}
+
 /** Each role's start of the day: a greeting with the office's today and the role's own cards. */
-export function HomeScreen({ user }: { user: PublicUser }) {
+export function HomeScreen({ user, stores = {} }: { user: PublicUser; stores?: HomeCardStores }) {
   const { t, i18n } = useTranslation(['home', 'admin', 'common']);
   const office = useAppStore((s) => s.office);
   // "Today" is the core's: the office's calendar date in its time zone, never this machine's clock.
@@ -66,13 +77,14 @@ export function HomeScreen({ user }: { user: PublicUser }) {
             </h2>
             <div className="cards">
               {user.role === 'operator' && <OperatorCards />}
+              {user.role === 'operator' && <DataQualityCard store={stores.dataQuality} />}
+              {user.role === 'manager' && <TeamToday store={stores.teamToday} />}
               {/* A team manager's scope holds only their teams' reps' clients, never those without a
                   rep: only the head of the office (office-wide) can see and assign them. */}
               {user.role === 'manager' && user.officeWide && <NoRepCard />}
               {(user.role === 'rep' || user.role === 'manager') && <MyCorrectionsCard />}
             </div>
           </section>
-          <Placeholders role={user.role} />
         </>
       )}
     </section>
@@ -329,41 +341,5 @@ function RejectedNote({ request: r }: { request: CorrectionRequest }) {
       <span className="home__note-what">{what}</span>
       <q className="home__note-text">{r.decisionNote}</q>
     </li>
-  );
-}
-
-const PLACEHOLDERS = {
-  operator: [['operator.duplicates', 'operator.duplicates_hint']],
-  // Assessments, recommendations and budget use are in the action alerts above; deals and plan
-  // progress in the plan counters.
-  rep: [],
-  manager: [['manager.visits', 'manager.visits_hint']],
-} as const;
-
-type PlaceholderKey = (typeof PLACEHOLDERS)[keyof typeof PLACEHOLDERS][number][number];
-
-/** The counters this role's home will show, clearly marked as not there yet. */
-function Placeholders({ role }: { role: Exclude<Role, 'admin'> }) {
-  const { t } = useTranslation(['home', 'admin', 'common']);
-  const items: ReadonlyArray<readonly [PlaceholderKey, PlaceholderKey]> = PLACEHOLDERS[role];
-  if (!items.length) return null;
-  return (
-    <section aria-labelledby="home-will-show">
-      <h2 className="section-title" id="home-will-show">
-        {t('will_show')} <span className="badge badge--coming">{t('common:coming.badge')}</span>
-      </h2>
-      <p className="section-intro">{t('will_show_hint')}</p>
-      <div className="cards">
-        {items.map(([title, hint]) => (
-          <article className="stat-card stat-card--placeholder" key={title}>
-            <h3 className="stat-card__title">{t(title)}</h3>
-            <p className="stat-card__value" aria-hidden="true">
-              —
-            </p>
-            <p className="stat-card__hint">{t(hint)}</p>
-          </article>
-        ))}
-      </div>
-    </section>
   );
 }
