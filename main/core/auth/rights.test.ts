@@ -416,7 +416,10 @@ const SAMPLES: Record<CommandName, (who: Who) => unknown> = {
   'orders:revert': () => ({ id: 'no-such-import' }),
   'orders:imports': () => ({}),
   'orderPresets:list': () => ({}),
-  'orderPresets:save': () => ({ name: 'ERP', columns: [{ header: 'klient', index: 0, target: 'clientKey' }] }),
+  'orderPresets:save': () => ({
+    name: 'ERP',
+    columns: [{ header: 'klient', index: 0, target: 'clientKey' }],
+  }),
   'orderPresets:delete': () => ({ id: 'no-such-preset' }),
   'orders:client': () => ({ clientId: ids.repClient }),
   'reports:scope': () => ({}),
