@@ -2,8 +2,6 @@ import type { ReactNode } from 'react';
 
 interface Props {
   title: string;
-  /** A small tag after the title (e.g. "Coming soon"). */
-  badge?: string;
   /** Text under the title. */
   intro?: ReactNode;
   /** Buttons on the right. */
@@ -14,13 +12,12 @@ interface Props {
  * The screen's one h1. The shell moves focus here when a screen opens (data-page-title), so a
  * screen reader announces where the user landed and Tab continues from the top of the screen.
  */
-export function PageHeader({ title, badge, intro, actions }: Props) {
+export function PageHeader({ title, intro, actions }: Props) {
   return (
     <header className="page__header">
       <div className="page__heading">
         <h1 className="page__title" tabIndex={-1} data-page-title>
           {title}
-          {badge && <span className="badge badge--coming">{badge}</span>}
         </h1>
         {intro && <p className="page__intro">{intro}</p>}
       </div>

@@ -59,9 +59,6 @@ const en = {
     repairs: 'Repairs',
     version: 'Version',
   },
-  coming: {
-    badge: 'Coming soon',
-  },
   count: {
     records_one: '{{count, number}} record',
     records_other: '{{count, number}} records',
@@ -128,9 +125,6 @@ const pl: Translation<typeof en> = {
     history_loading: 'wczytywanie…',
     repairs: 'Naprawy',
     version: 'Wersja',
-  },
-  coming: {
-    badge: 'Wkrótce',
   },
   count: {
     records_one: '{{count, number}} rekord',
@@ -204,9 +198,6 @@ const cs: Translation<typeof en> = {
     history_loading: 'načítá se…',
     repairs: 'Opravy',
     version: 'Verze',
-  },
-  coming: {
-    badge: 'Připravujeme',
   },
   count: {
     // Czech: "many" is for fractions (1,5 záznamu), "other" for 0 and 5+ (5 záznamů).

@@ -121,6 +121,5 @@ describe('data quality card markup', () => {
     expect(html).toContain('data-testid="card-corrections"');
     expect(html).toContain('data-testid="card-proposed"');
     expect(html).toContain('data-testid="card-quality"');
-    expect(html).not.toContain('stat-card--placeholder');
   });
 });
