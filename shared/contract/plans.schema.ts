@@ -36,7 +36,11 @@ export const PlanSetInput = z
   .object({
     repId: z.string().min(1),
     month: Month,
-    targets: PlanTargets.strict(),
+    // Every meeting (a visit done) is also a contact: a month cannot hold more of them.
+    targets: PlanTargets.strict().refine((t) => t.meetings <= t.contacts, {
+      path: ['meetings'],
+      message: 'validation.plan_meetings_over_contacts',
+    }),
     note: z.string().trim().max(500).default(''),
   })
   .strict();

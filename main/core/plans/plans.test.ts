@@ -190,6 +190,21 @@ describe('targets', () => {
     expect(
       (await refused(marek, 'plans:set', { repId: ids.ola, month: '2026-13', targets: TARGETS })).code,
     ).toBe('validation');
+    // More meetings than contacts cannot be: every meeting is a contact. Said at the field.
+    expect(
+      (
+        await refused(marek, 'plans:set', {
+          repId: ids.ola,
+          month: '2026-11',
+          targets: { contacts: 30, meetings: 31, deals: 2 },
+        })
+      ).issues,
+    ).toEqual([
+      expect.objectContaining({
+        path: ['targets', 'meetings'],
+        key: 'validation.plan_meetings_over_contacts',
+      }),
+    ]);
     expect((await plans(marek, '2026-11', ids.ola))[0]).toMatchObject({
       isSet: false,
       targets: { deals: 0 },

@@ -269,6 +269,8 @@ const en = {
     action_reason_invalid: 'Pick a reason from the list.',
     plan_month_past: 'This month is over; choose this month or a later one.',
     report_period_too_long: 'A report covers at most 24 months; shorten the period.',
+    plan_meetings_over_contacts:
+      'Meetings are contacts too: this target cannot be higher than the contacts target.',
     order_quantity: 'Not a valid quantity: a number other than 0 with at most 3 decimals (e.g. 1,5 or -2).',
     order_net_value:
       'Not a valid amount: write it like 1 234,50 (at most two decimals; negative for a return).',
@@ -537,6 +539,8 @@ const pl: Translation<typeof en> = {
     action_reason_invalid: 'Wybierz powód z listy.',
     plan_month_past: 'Ten miesiąc już się skończył – wybierz bieżący lub późniejszy.',
     report_period_too_long: 'Raport obejmuje najwyżej 24 miesiące – skróć okres.',
+    plan_meetings_over_contacts:
+      'Spotkania też są kontaktami: ten cel nie może być wyższy niż cel kontaktów.',
     order_quantity:
       'Nieprawidłowa ilość: liczba różna od 0, najwyżej 3 miejsca po przecinku (np. 1,5 lub -2).',
     order_net_value:
@@ -805,6 +809,7 @@ const cs: Translation<typeof en> = {
     action_reason_invalid: 'Vyberte důvod ze seznamu.',
     plan_month_past: 'Tento měsíc už skončil – zvolte aktuální nebo pozdější.',
     report_period_too_long: 'Přehled pokrývá nejvýše 24 měsíců – zkraťte období.',
+    plan_meetings_over_contacts: 'Schůzky jsou také kontakty: tento cíl nesmí být vyšší než cíl kontaktů.',
     order_quantity: 'Neplatné množství: číslo různé od 0, nejvýše 3 desetinná místa (např. 1,5 nebo -2).',
     order_net_value:
       'Neplatná částka: napište např. 1 234,50 (nejvýše dvě desetinná místa; záporná pro vratku).',
