@@ -1,24 +1,18 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client, ClientRow } from '../../shared/contract/clients.schema';
 import type { Product } from '../../shared/contract/catalog.schema';
 import type { ClientOrders, OrderImportRecord } from '../../shared/contract/orders.schema';
 import type { ReportDrillResult, ReportKind, ReportResult } from '../../shared/contract/reports.schema';
 import { REPORT_KINDS } from '../../shared/contract/reports.schema';
-import { DEMO_LOGINS } from '../../main/core/demo/demo-logins';
-import { rawCall } from './support/api';
-import { seriousViolations } from './support/axe';
 import { launchChromium } from './support/chromium';
 import { startBuiltHost } from './support/host';
 import type { RunningHost } from './support/host';
-import { watchPage } from './support/page-watch';
+import { checkScreen, dataOf, Desks, setLanguage } from './support/desk';
 import { assertBuilt } from './support/paths';
-import { saveScreenshot } from './support/screenshots';
-import { ShellPage } from './pages/shell.page';
-import { SignInPage } from './pages/sign-in.page';
 
 // Issue 8's reports and orders end to end, in the Polish demo office (and in Czech): the manager
 // opens every report, narrows one to a rep and drills down from a chart bar and from a table figure
@@ -39,48 +33,21 @@ const KEBAB: Record<ReportKind, string> = {
 
 let browser: Browser;
 let host: RunningHost;
-const desks: BrowserContext[] = [];
-const watches = new Map<Page, Awaited<ReturnType<typeof watchPage>>>();
 let manager: Page;
 let op: Page;
 
-async function check(page: Page, name: string, opts: { dialog?: boolean } = {}): Promise<void> {
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
-  await saveScreenshot(page, name, { fullPage: !opts.dialog });
-  const violations = await seriousViolations(page);
-  expect(violations, `${name}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
-  // No translation key ever shows raw ("reports:columns.reserved", "labels.stage.running").
-  expect(await page.locator('body').innerText(), name).not.toMatch(
-    /\b(?:reports|orders):[a-z_.]+|\b(?:columns|labels|notes|drill|filters)\.[a-zA-Z_]+\b/,
-  );
-}
+/** A translation key shown instead of its text. */
+const RAW_KEY = /\b(?:reports|orders):[a-z_.]+|\b(?:columns|labels|notes|drill|filters)\.[a-zA-Z_]+\b/;
 
-async function data<T>(page: Page, command: string, input: unknown): Promise<T> {
-  const r = await rawCall<T>(page, command, input);
-  expect(r.ok, `${command}: ${JSON.stringify(r)}`).toBe(true);
-  return r.data;
-}
-
-async function language(page: Page, lang: 'pl' | 'cs'): Promise<void> {
-  await page.getByTestId('language-select').selectOption(lang);
-  await page.waitForFunction((l) => document.documentElement.lang === l, lang);
-}
-
-async function signedIn(role: 'manager' | 'operator'): Promise<Page> {
-  const desk = await browser.newContext({ locale: 'pl-PL', viewport: { width: 1280, height: 900 } });
-  desks.push(desk);
-  const page = await desk.newPage();
-  watches.set(page, await watchPage(page));
-  await page.goto(host.url);
-  const signIn = new SignInPage(page);
-  await signIn.waitFor();
-  const who = DEMO_LOGINS.find((d) => d.role === role)!;
-  await signIn.fill(who.login, who.password);
-  await signIn.submit();
-  await new ShellPage(page).waitUntilSignedIn();
-  await language(page, 'pl');
-  return page;
-}
+const check = (page: Page, name: string, opts: { dialog?: boolean } = {}) =>
+  checkScreen(page, name, { ...opts, rawKey: RAW_KEY });
+const data = dataOf;
+const language = setLanguage;
+const desks = new Desks(
+  () => browser,
+  () => host.url,
+);
+const signedIn = (role: 'manager' | 'operator') => desks.open(role);
 
 /** Opens a report and waits for its table (or its empty state) with the filters it shows. */
 async function openReport(page: Page, kind: ReportKind): Promise<void> {
@@ -137,8 +104,7 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
-  for (const [page, w] of watches) if (!page.isClosed()) expect(await w.problems()).toEqual([]);
-  await Promise.all(desks.map((d) => d.close()));
+  await desks.close();
   await browser?.close();
   await host?.stop();
 });
