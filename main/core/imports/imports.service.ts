@@ -14,7 +14,6 @@ import type {
   ImportKeptField,
   ImportMapping,
   ImportParseOptions,
-  ImportPreset,
   ImportRecordOut,
   ImportRevertResult,
   ImportRowIssue,
@@ -39,6 +38,11 @@ import type { Store, Tx } from '../store/store';
 import type { UserRecord } from '../users/users.service';
 import { parseImportFile, suggestMapping } from './import-file.parse';
 import { presetService } from './import-presets';
+import {
+  importsNewestFirst as importsNewestFirstOf,
+  listImportRecords,
+  revertableRecord,
+} from './import-records';
 import { createUploadCache, uploadOut } from './upload-cache';
 import type { CachedUpload } from './upload-cache';
 import { isMangledNumber, parseLocalDate, parseStatus, parseYesNo, splitList } from './import-values';
@@ -834,9 +838,7 @@ async function commitPlanned(
 }
 
 function importsNewestFirst(store: Store): ImportRecord[] {
-  return store
-    .byIndex<ImportRecord>('imports', 'kind', IMPORT_KIND)
-    .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id < b.id ? 1 : -1));
+  return importsNewestFirstOf<ImportRecord>(store, IMPORT_KIND);
 }
 
 function outOf(store: Store, r: ImportRecord): ImportRecordOut {
@@ -855,8 +857,7 @@ function outOf(store: Store, r: ImportRecord): ImportRecordOut {
 }
 
 export function listImports(ctx: HandlerContext): ImportRecordOut[] {
-  ctx.user();
-  return importsNewestFirst(ctx.store).map((r) => outOf(ctx.store, r));
+  return listImportRecords(ctx, IMPORT_KIND, outOf);
 }
 
 /** Records that point at a client by clientId, other than what the import itself created. */
@@ -890,13 +891,7 @@ function changedSince(store: Store, id: string, since: string): boolean {
 
 export async function revertImport(ctx: HandlerContext, id: string): Promise<ImportRevertResult> {
   const me = ctx.user();
-  const rec = ctx.store.get<ImportRecord>('imports', id);
-  if (!rec || rec.kind !== IMPORT_KIND)
-    throw new AppError('not_found', 'No such import', { key: 'errors.import_not_found' });
-  if (rec.revertedAt)
-    throw new AppError('conflict', 'This import is reverted already', {
-      key: 'errors.import_reverted_already',
-    });
+  const rec = revertableRecord<ImportRecord>(ctx.store, IMPORT_KIND, id);
   const newest = importsNewestFirst(ctx.store).find((x) => !x.revertedAt);
   if (newest?.id !== rec.id)
     throw new AppError('conflict', 'Only the newest import can be reverted', {
@@ -1041,19 +1036,8 @@ export async function revertImport(ctx: HandlerContext, id: string): Promise<Imp
 
 // ---- presets ----
 
-const presets = presetService<ImportTarget>(PRESET_KIND);
-
-export function listPresets(ctx: HandlerContext): ImportPreset[] {
-  return presets.list(ctx);
-}
-
-export function savePreset(
-  ctx: HandlerContext,
-  i: { name: string; columns: ImportPreset['columns'] },
-): Promise<ImportPreset> {
-  return presets.save(ctx, i);
-}
-
-export function deletePreset(ctx: HandlerContext, id: string): Promise<{ id: string }> {
-  return presets.remove(ctx, id);
-}
+export const {
+  list: listPresets,
+  save: savePreset,
+  remove: deletePreset,
+} = presetService<ImportTarget>(PRESET_KIND);

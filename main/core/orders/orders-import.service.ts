@@ -13,7 +13,6 @@ import type {
   OrderImportSummary,
   OrderImportTarget,
   OrderLine,
-  OrderPreset,
   OrderRevertResult,
   OrderRowResult,
   OrderRunInput,
@@ -29,6 +28,7 @@ import type { ParsedFile } from '../imports/import-file.parse';
 import { normalizeHeader, parseImportFile } from '../imports/import-file.parse';
 import { isMangledNumber, parseLocalDate, parseLocalNumber } from '../imports/import-values';
 import { presetService } from '../imports/import-presets';
+import { listImportRecords, revertableRecord, revertedAlready } from '../imports/import-records';
 import { createUploadCache, uploadOut } from '../imports/upload-cache';
 import type { CachedUpload } from '../imports/upload-cache';
 import { currentOffice } from '../office/office.service';
@@ -785,15 +785,8 @@ export async function commitOrders(ctx: HandlerContext, i: OrderRunInput): Promi
   }
 }
 
-function importsNewestFirst(store: Store): ImportRecord[] {
-  return store
-    .byIndex<ImportRecord>('imports', 'kind', IMPORT_KIND)
-    .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id < b.id ? 1 : -1));
-}
-
 export function listOrderImports(ctx: HandlerContext): OrderImportRecord[] {
-  ctx.user();
-  return importsNewestFirst(ctx.store).map((r) => outOf(ctx.store, r));
+  return listImportRecords(ctx, IMPORT_KIND, outOf);
 }
 
 /**
@@ -804,17 +797,12 @@ export function listOrderImports(ctx: HandlerContext): OrderImportRecord[] {
  */
 export async function revertOrders(ctx: HandlerContext, id: string): Promise<OrderRevertResult> {
   const me = ctx.user();
-  const rec = ctx.store.get<ImportRecord>('imports', id);
-  if (!rec || rec.kind !== IMPORT_KIND)
-    throw new AppError('not_found', 'No such import', { key: 'errors.import_not_found' });
-  const already = () =>
-    new AppError('conflict', 'This import is reverted already', { key: 'errors.import_reverted_already' });
-  if (rec.revertedAt) throw already();
+  revertableRecord<ImportRecord>(ctx.store, IMPORT_KIND, id);
   // No index on importId: one pass over the lines (a revert is rare; the index would cost every line).
   const mine: string[] = [];
   for (const l of ctx.store.all<LineRec>('orderLines')) if (l.importId === id && !l.archived) mine.push(l.id);
   return ctx.store.transact({ userId: me.id }, (tx) => {
-    if (tx.get<ImportRecord>('imports', id)?.revertedAt) throw already();
+    if (tx.get<ImportRecord>('imports', id)?.revertedAt) throw revertedAlready();
     let removed = 0;
     for (const lid of mine) {
       const l = tx.get<LineRec>('orderLines', lid);
@@ -835,19 +823,8 @@ export async function revertOrders(ctx: HandlerContext, id: string): Promise<Ord
 
 // ---- presets (in `imports`, kept apart from the client import's by their kind) ----
 
-const presets = presetService<OrderImportTarget>(PRESET_KIND);
-
-export function listOrderPresets(ctx: HandlerContext): OrderPreset[] {
-  return presets.list(ctx);
-}
-
-export function saveOrderPreset(
-  ctx: HandlerContext,
-  i: { name: string; columns: OrderPreset['columns'] },
-): Promise<OrderPreset> {
-  return presets.save(ctx, i);
-}
-
-export function deleteOrderPreset(ctx: HandlerContext, id: string): Promise<{ id: string }> {
-  return presets.remove(ctx, id);
-}
+export const {
+  list: listOrderPresets,
+  save: saveOrderPreset,
+  remove: deleteOrderPreset,
+} = presetService<OrderImportTarget>(PRESET_KIND);

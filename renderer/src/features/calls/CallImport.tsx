@@ -8,7 +8,7 @@ import type { CallImportTarget } from '../../../../shared/contract/calls.schema'
 import { errorText } from '../../i18n/error-text';
 import { formatNumber } from '../../i18n/format';
 import { fileToBase64 } from '../clients/import/file-base64';
-import { columnSamples } from '../imports-shared/mapped-import.store';
+import { ColumnSamples } from '../imports-shared/ColumnSamples';
 import { PresetBar } from '../imports-shared/PresetBar';
 import { missingTargets } from './call-mapping';
 import { columnName } from './call-text';
@@ -171,7 +171,6 @@ function MappingTable({ store, disabled }: { store: Store; disabled: boolean }) 
   const preview = useStore(store, (s) => s.preview);
   const targets = useStore(store, (s) => s.targets);
   if (!preview) return null;
-  const samples = (column: number) => columnSamples(preview.sample, column);
   return (
     <div className="table-wrap">
       <table className="table table--compact calls__mapping" data-testid="calls-mapping">
@@ -185,21 +184,15 @@ function MappingTable({ store, disabled }: { store: Store; disabled: boolean }) 
         <tbody>
           {preview.headers.map((_, column) => {
             const name = columnName(t, preview.headers, column);
-            const values = samples(column);
             return (
               <tr key={column} className={targets[column] ? undefined : 'calls__unmapped'}>
                 <th scope="row">{name}</th>
-                <td className="calls__samples">
-                  {values.length ? (
-                    values.map((v, i) => (
-                      <span key={i} className="calls__sample" title={v}>
-                        {v}
-                      </span>
-                    ))
-                  ) : (
-                    <span className="muted">{t('import.empty_sample')}</span>
-                  )}
-                </td>
+                <ColumnSamples
+                  rows={preview.sample}
+                  column={column}
+                  block="calls"
+                  emptyText={t('import.empty_sample')}
+                />
                 <td>
                   <select
                     className="field__input"

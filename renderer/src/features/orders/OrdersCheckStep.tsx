@@ -1,21 +1,26 @@
-import { useId, useRef, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
 import type {
-  OrderCounts,
   OrderImportSummary,
   OrderOutcome,
   OrderRowResult,
 } from '../../../../shared/contract/orders.schema';
 import { formatDate, formatNumber } from '../../i18n/format';
 import { clientCardRoute, formatHash } from '../../shell/routes';
-import { ImportErrorPanel } from '../clients/import/ImportErrorPanel';
 import { useMoney } from '../settlements/use-money';
 import { orderIssueText } from './orders-text';
 import { canCommit, isStale } from './orders-import.store';
 import type { OrdersImportState } from './orders-import.store';
-import { ProgressBar } from '../imports-shared/ProgressBar';
+import {
+  CheckSection,
+  CommitSection,
+  OutcomeCounts,
+  RowPagesFooter,
+  useRowPages,
+  useRunHandlers,
+} from '../imports-shared/RunSteps';
 
 const OUTCOMES: readonly OrderOutcome[] = ['new', 'already', 'error'];
 
@@ -27,12 +32,16 @@ export function OrdersCheckStep({
   store: StoreApi<OrdersImportState>;
   announce: (m: string | null) => void;
 }) {
-  const { t } = useTranslation(['orders', 'clientImport']);
   const s = useStore(store);
   const money = useMoney();
   const id = useId();
-  const resultRef = useRef<HTMLDivElement>(null);
-  const countsRef = useRef<HTMLHeadingElement>(null);
+  const { dryRun, commit, resultRef, countsRef } = useRunHandlers(
+    'orders',
+    store.getState,
+    s.upload?.fileName ?? '',
+    announce,
+  );
+  const { t } = useTranslation(['orders', 'clientImport']);
   if (!s.upload) return null;
 
   const running = s.progress !== null;
@@ -40,140 +49,70 @@ export function OrdersCheckStep({
   const ready = canCommit(s);
   const toImport = s.dryRun && !stale ? s.dryRun.counts.new : 0;
 
-  const dryRun = async () => {
-    announce(null);
-    if (await store.getState().dryRunNow()) setTimeout(() => countsRef.current?.focus(), 0);
-  };
-  const commit = async () => {
-    announce(null);
-    const fileName = s.upload?.fileName ?? '';
-    if (await store.getState().commit()) {
-      announce(t('commit.done_status', { file: fileName }));
-      setTimeout(() => resultRef.current?.focus(), 0);
-    }
-  };
-
   return (
     <>
-      <section className="client-import__step" aria-labelledby={`${id}-check`}>
-        <h2 className="section-title" id={`${id}-check`}>
-          {t('check.title')}
-        </h2>
-        <p className="section-intro">{t('check.intro')}</p>
-        <div className="client-import__actions">
-          <button
-            type="button"
-            className={s.dryRun && !stale ? 'button' : 'button button--primary'}
-            onClick={() => void dryRun()}
-            disabled={running || s.uploadStatus === 'busy'}
-            data-testid="orders-dry-run"
-          >
-            {s.dryRun ? t('check.run_again') : t('check.run')}
-          </button>
-        </div>
-
-        {s.progress?.kind === 'dryRun' && (
-          <ProgressBar progress={s.progress} ns="orders" testId="orders-progress" />
-        )}
-        {s.dryRunError !== null && !running && (
-          <ImportErrorPanel title={t('check.failed')} error={s.dryRunError} onRetry={() => void dryRun()} />
-        )}
-
+      <CheckSection
+        id={id}
+        ns="orders"
+        testPrefix="orders"
+        run={s}
+        stale={stale}
+        onRun={() => void dryRun()}
+        countsRef={countsRef}
+      >
         {s.dryRun && (
-          <div
-            className={
-              stale ? 'client-import__summary client-import__summary--stale' : 'client-import__summary'
-            }
-          >
-            {stale && (
-              <p className="panel panel--warning" data-testid="orders-stale">
-                {t('check.stale')}
-              </p>
-            )}
-            <h3 className="client-import__subtitle" tabIndex={-1} ref={countsRef}>
-              {t('check.counts')}
-            </h3>
-            <Counts counts={s.dryRun.counts} testId="orders-check-counts" />
+          <>
+            <OutcomeCounts
+              ns="orders"
+              testPrefix="orders"
+              outcomes={OUTCOMES}
+              counts={s.dryRun.counts}
+              testId="orders-check-counts"
+              values
+            />
             <Totals totals={s.dryRun.totals} money={money} />
             <RowResults summary={s.dryRun} money={money} />
-          </div>
+          </>
         )}
-      </section>
+      </CheckSection>
 
-      <section className="client-import__step" aria-labelledby={`${id}-commit`}>
-        <h2 className="section-title" id={`${id}-commit`}>
-          {t('commit.title')}
-        </h2>
-        {s.dryRun && !stale && s.dryRun.counts.error > 0 && (
-          <p className="client-import__note" data-testid="orders-errors-skipped">
-            {t('commit.errors_skipped', { count: s.dryRun.counts.error })}
-          </p>
-        )}
-        <div className="client-import__actions">
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={() => void commit()}
-            disabled={!ready}
-            aria-describedby={`${id}-commit-hint`}
-            data-testid="orders-commit"
-          >
-            {ready ? t('commit.run', { count: toImport }) : t('commit.run_plain')}
-          </button>
-          <span className="field__hint" id={`${id}-commit-hint`}>
-            {running
-              ? ''
-              : s.dryRun && !stale && toImport === 0
-                ? t('commit.nothing')
-                : !ready
-                  ? t('commit.needs_check')
-                  : ''}
-          </span>
-        </div>
-        {s.progress?.kind === 'commit' && (
-          <ProgressBar progress={s.progress} ns="orders" testId="orders-progress" />
-        )}
-        {s.commitError !== null && !running && (
-          <ImportErrorPanel title={t('commit.failed')} error={s.commitError} />
-        )}
+      <CommitSection
+        id={id}
+        ns="orders"
+        testPrefix="orders"
+        run={s}
+        stale={stale}
+        ready={ready}
+        disabled={!ready}
+        count={toImport}
+        hint={
+          running
+            ? ''
+            : s.dryRun && !stale && toImport === 0
+              ? t('commit.nothing')
+              : !ready
+                ? t('commit.needs_check')
+                : ''
+        }
+        onCommit={() => void commit()}
+        resultRef={resultRef}
+      >
         {s.result && (
-          <div
-            className="panel client-import__result"
-            tabIndex={-1}
-            ref={resultRef}
-            data-testid="orders-result"
-            data-id={s.result.import.id}
-          >
-            <p className="panel__title">{t('commit.done')}</p>
-            <Counts counts={s.result.summary.counts} />
+          <>
+            <OutcomeCounts
+              ns="orders"
+              testPrefix="orders"
+              outcomes={OUTCOMES}
+              counts={s.result.summary.counts}
+              values
+            />
             <p className="client-import__contacts" data-testid="orders-result-value">
               {t('commit.value', { value: money(s.result.import.netValue) })}
             </p>
-            {s.result.summary.counts.error > 0 && (
-              <p className="client-import__note">
-                {t('commit.errors_not_imported', { count: s.result.summary.counts.error })}
-              </p>
-            )}
-          </div>
+          </>
         )}
-      </section>
+      </CommitSection>
     </>
-  );
-}
-
-function Counts({ counts, testId }: { counts: OrderCounts; testId?: string }) {
-  const { t, i18n } = useTranslation('orders');
-  return (
-    <dl className="client-import__counts" data-testid={testId}>
-      {OUTCOMES.map((o) => (
-        <div key={o} className={`client-import__count client-import__count--${o}`}>
-          <dt>{t(`check.count.${o}`)}</dt>
-          <dd data-testid={testId ? `orders-count-${o}` : undefined} data-value={counts[o]}>
-            {formatNumber(counts[o], i18n.language)}
-          </dd>
-        </div>
-      ))}
-    </dl>
   );
 }
 
@@ -209,13 +148,8 @@ function Totals({ totals, money }: { totals: OrderImportSummary['totals']; money
   );
 }
 
-/** Lines shown at first, and added by each "show more". */
-const ROWS_PAGE = 100;
-
 function RowResults({ summary, money }: { summary: OrderImportSummary; money: (m: number) => string }) {
   const { t, i18n } = useTranslation(['orders', 'clientImport']);
-  const [all, setAll] = useState(false);
-  const [limit, setLimit] = useState(ROWS_PAGE);
   const id = useId();
   const lang = i18n.language;
   // The core sends errors first; sorting again keeps that whatever it sends.
@@ -223,7 +157,7 @@ function RowResults({ summary, money }: { summary: OrderImportSummary; money: (m
     (a, b) => Number(a.outcome !== 'error') - Number(b.outcome !== 'error') || a.row - b.row,
   );
   const errors = sorted.filter((r) => r.outcome === 'error');
-  const shown = all ? sorted : errors;
+  const pages = useRowPages(sorted, errors);
   const c = summary.counts;
   const total = c.new + c.already + c.error;
 
@@ -237,7 +171,7 @@ function RowResults({ summary, money }: { summary: OrderImportSummary; money: (m
           {t('check.no_errors')}
         </p>
       )}
-      {shown.length > 0 && (
+      {pages.visible.length > 0 && (
         <div className="table-wrap" role="region" aria-labelledby={id} tabIndex={0}>
           <table className="table table--compact orders-import__rows" aria-labelledby={id}>
             <thead>
@@ -257,39 +191,22 @@ function RowResults({ summary, money }: { summary: OrderImportSummary; money: (m
               </tr>
             </thead>
             <tbody>
-              {shown.slice(0, limit).map((r) => (
+              {pages.visible.map((r) => (
                 <RowResult key={r.row} row={r} money={money} lang={lang} />
               ))}
             </tbody>
           </table>
         </div>
       )}
-      <div className="client-import__rows-footer">
-        {shown.length > limit && (
-          <button
-            type="button"
-            className="button button--ghost"
-            onClick={() => setLimit((n) => n + ROWS_PAGE)}
-            data-testid="orders-rows-more"
-          >
-            {t('check.more', { count: Math.min(ROWS_PAGE, shown.length - limit) })}
-          </button>
-        )}
-        {sorted.length > errors.length && (
-          <button
-            type="button"
-            className="button button--ghost"
-            onClick={() => setAll(!all)}
-            aria-expanded={all}
-            data-testid="orders-rows-all"
-          >
-            {all ? t('check.show_errors') : t('check.show_all')}
-          </button>
-        )}
-        {total > summary.rows.length && (
-          <span className="muted">{t('check.rows_listed', { shown: summary.rows.length, total })}</span>
-        )}
-      </div>
+      <RowPagesFooter
+        ns="orders"
+        testPrefix="orders"
+        pages={pages}
+        hideLabel={t('check.show_errors')}
+        toggleTestId="orders-rows-all"
+        listed={summary.rows.length}
+        total={total}
+      />
     </div>
   );
 }

@@ -1,10 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
 import { useServices } from '../../app/app-context';
-import { LiveStatus, useAnnouncer } from '../../components/LiveStatus';
-import { PageHeader } from '../../components/PageHeader';
+import { MappedImportScreen } from '../imports-shared/MappedImportScreen';
 import { OrdersCheckStep } from './OrdersCheckStep';
 import { OrdersFileStep } from './OrdersFileStep';
 import { OrdersHistory } from './OrdersHistory';
@@ -24,38 +22,25 @@ export function OrdersImportScreen({ store: given }: { store?: StoreApi<OrdersIm
   const { t } = useTranslation('orders');
   const { api } = useServices();
   const [store] = useState(() => given ?? createOrdersImportStore(api));
-  const [message, announce] = useAnnouncer();
-  const hasUpload = useStore(store, (s) => s.upload !== null);
-
-  useEffect(() => {
-    const off = store.getState().connect();
-    void store.getState().loadPresets();
-    void store.getState().loadHistory();
-    return off;
-  }, [store]);
 
   return (
-    <section className="page client-import orders-import" data-testid="orders-import-screen">
-      <PageHeader title={t('title')} intro={t('intro')} />
-      <div className="client-import__rules">
-        <h2 className="client-import__rules-title">{t('rules.title')}</h2>
-        <ul>
-          <li>{t('rules.key')}</li>
-          <li>{t('rules.match')}</li>
-          <li>{t('rules.atomic')}</li>
-          <li>{t('rules.revert')}</li>
-        </ul>
-      </div>
-      <LiveStatus message={message} testId="orders-import-status" />
-
-      <OrdersFileStep store={store} />
-      {hasUpload && (
+    <MappedImportScreen
+      store={store}
+      className="page client-import orders-import"
+      testId="orders-import-screen"
+      statusTestId="orders-import-status"
+      title={t('title')}
+      intro={t('intro')}
+      rulesTitle={t('rules.title')}
+      rules={[t('rules.key'), t('rules.match'), t('rules.atomic'), t('rules.revert')]}
+      file={<OrdersFileStep store={store} />}
+      steps={(announce) => (
         <>
           <OrdersMappingStep store={store} announce={announce} />
           <OrdersCheckStep store={store} announce={announce} />
         </>
       )}
-      <OrdersHistory store={store} announce={announce} />
-    </section>
+      history={(announce) => <OrdersHistory store={store} announce={announce} />}
+    />
   );
 }

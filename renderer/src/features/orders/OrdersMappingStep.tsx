@@ -5,7 +5,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import { ORDER_IMPORT_TARGETS, REQUIRED_ORDER_TARGETS } from '../../../../shared/contract/orders.schema';
 import type { OrderImportTarget } from '../../../../shared/contract/orders.schema';
 import { PresetBar } from '../imports-shared/PresetBar';
-import { columnSamples } from '../imports-shared/mapped-import.store';
+import { ColumnSamples } from '../imports-shared/ColumnSamples';
 import { columnName, targetLabel } from './orders-text';
 import type { OrdersT } from './orders-text';
 import { missingTargets } from './orders-import.store';
@@ -46,8 +46,6 @@ export function OrdersMappingStep({
     );
   };
 
-  const samples = (column: number) => columnSamples(upload.sample, column);
-
   return (
     <section className="client-import__step" aria-labelledby={`${id}-title`}>
       <h2 className="section-title" id={`${id}-title`}>
@@ -76,7 +74,6 @@ export function OrdersMappingStep({
           </thead>
           <tbody>
             {headers.map((_, column) => {
-              const values = samples(column);
               const name = columnName(t, headers, column);
               const target = mapping[column] ?? null;
               return (
@@ -89,17 +86,12 @@ export function OrdersMappingStep({
                   <th scope="row" className="client-import__column">
                     {name}
                   </th>
-                  <td className="client-import__samples">
-                    {values.length ? (
-                      values.map((v, i) => (
-                        <span key={i} className="client-import__sample" title={v}>
-                          {v}
-                        </span>
-                      ))
-                    ) : (
-                      <span className="muted">{t('clientImport:mapping.empty_sample')}</span>
-                    )}
-                  </td>
+                  <ColumnSamples
+                    rows={upload.sample}
+                    column={column}
+                    block="client-import"
+                    emptyText={t('clientImport:mapping.empty_sample')}
+                  />
                   <td>
                     <select
                       className="field__input client-import__target"

@@ -1,20 +1,24 @@
-import { useId, useRef, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
 import type {
-  ImportCounts,
   ImportOutcome,
   ImportRowResult,
   ImportSummary,
 } from '../../../../../shared/contract/imports.schema';
-import { formatNumber } from '../../../i18n/format';
 import { clientCardRoute, formatHash } from '../../../shell/routes';
-import { ImportErrorPanel } from './ImportErrorPanel';
 import { fieldLabel, rowIssueText } from './import-text';
 import { canCommit, rowsToImport, signature } from './import.store';
 import type { ImportState } from './import.store';
-import { ProgressBar } from '../../imports-shared/ProgressBar';
+import {
+  CheckSection,
+  CommitSection,
+  OutcomeCounts,
+  RowPagesFooter,
+  useRowPages,
+  useRunHandlers,
+} from '../../imports-shared/RunSteps';
 
 const OUTCOMES: readonly ImportOutcome[] = ['new', 'updated', 'unchanged', 'duplicate', 'error'];
 /** Errors first, then suspected duplicates: what the operator has to read before importing. */
@@ -31,8 +35,12 @@ export function ImportCheckStep({
   const { t } = useTranslation('clientImport');
   const s = useStore(store);
   const id = useId();
-  const resultRef = useRef<HTMLDivElement>(null);
-  const countsRef = useRef<HTMLHeadingElement>(null);
+  const { dryRun, commit, resultRef, countsRef } = useRunHandlers(
+    'clientImport',
+    store.getState,
+    s.upload?.fileName ?? '',
+    announce,
+  );
   if (!s.upload) return null;
 
   const running = s.progress !== null;
@@ -40,36 +48,17 @@ export function ImportCheckStep({
   const ready = canCommit(s);
   const toImport = s.dryRun ? rowsToImport(s.dryRun, s.duplicates) : 0;
 
-  const dryRun = async () => {
-    announce(null);
-    if (await store.getState().dryRunNow()) setTimeout(() => countsRef.current?.focus(), 0);
-  };
-  const commit = async () => {
-    announce(null);
-    const fileName = s.upload?.fileName ?? '';
-    if (await store.getState().commit()) {
-      announce(t('commit.done_status', { file: fileName }));
-      setTimeout(() => resultRef.current?.focus(), 0);
-    }
-  };
-
   return (
     <>
-      <section className="client-import__step" aria-labelledby={`${id}-check`}>
-        <h2 className="section-title" id={`${id}-check`}>
-          {t('check.title')}
-        </h2>
-        <p className="section-intro">{t('check.intro')}</p>
-        <div className="client-import__actions">
-          <button
-            type="button"
-            className={s.dryRun && !stale ? 'button' : 'button button--primary'}
-            onClick={() => void dryRun()}
-            disabled={running || s.uploadStatus === 'busy'}
-            data-testid="import-dry-run"
-          >
-            {s.dryRun ? t('check.run_again') : t('check.run')}
-          </button>
+      <CheckSection
+        id={id}
+        ns="clientImport"
+        testPrefix="import"
+        run={s}
+        stale={stale}
+        onRun={() => void dryRun()}
+        countsRef={countsRef}
+        options={
           <label className="client-import__check">
             <input
               type="checkbox"
@@ -82,126 +71,67 @@ export function ImportCheckStep({
             />
             {t('check.include_duplicates')}
           </label>
-        </div>
-        <p className="field__hint" id={`${id}-dup-hint`}>
-          {t('check.include_hint')}
-        </p>
-
-        {s.progress?.kind === 'dryRun' && (
-          <ProgressBar progress={s.progress} ns="clientImport" testId="import-progress" />
-        )}
-        {s.dryRunError !== null && !running && (
-          <ImportErrorPanel title={t('check.failed')} error={s.dryRunError} onRetry={() => void dryRun()} />
-        )}
-
+        }
+        hint={
+          <p className="field__hint" id={`${id}-dup-hint`}>
+            {t('check.include_hint')}
+          </p>
+        }
+      >
         {s.dryRun && (
-          <div
-            className={
-              stale ? 'client-import__summary client-import__summary--stale' : 'client-import__summary'
-            }
-          >
-            {stale && (
-              <p className="panel panel--warning" data-testid="import-stale">
-                {t('check.stale')}
-              </p>
-            )}
-            <h3 className="client-import__subtitle" tabIndex={-1} ref={countsRef}>
-              {t('check.counts')}
-            </h3>
-            <Counts counts={s.dryRun.counts} testIds />
+          <>
+            <OutcomeCounts
+              ns="clientImport"
+              testPrefix="import"
+              outcomes={OUTCOMES}
+              counts={s.dryRun.counts}
+              testId="import-counts"
+            />
             <p className="client-import__contacts" data-testid="import-contacts">
               {t('check.contacts', s.dryRun.contacts)}
             </p>
             <RowResults summary={s.dryRun} />
-          </div>
+          </>
         )}
-      </section>
+      </CheckSection>
 
-      <section className="client-import__step" aria-labelledby={`${id}-commit`}>
-        <h2 className="section-title" id={`${id}-commit`}>
-          {t('commit.title')}
-        </h2>
-        {s.dryRun && !stale && s.dryRun.counts.error > 0 && (
-          <p className="client-import__note" data-testid="import-errors-skipped">
-            {t('commit.errors_skipped', { count: s.dryRun.counts.error })}
-          </p>
-        )}
-        <div className="client-import__actions">
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={() => void commit()}
-            disabled={!ready || toImport === 0}
-            aria-describedby={`${id}-commit-hint`}
-            data-testid="import-commit"
-          >
-            {ready ? t('commit.run', { count: toImport }) : t('commit.run_plain')}
-          </button>
-          <span className="field__hint" id={`${id}-commit-hint`}>
-            {!ready && !running
-              ? t('commit.needs_check')
-              : ready && toImport === 0
-                ? t('commit.nothing')
-                : ''}
-          </span>
-        </div>
-        {s.progress?.kind === 'commit' && (
-          <ProgressBar progress={s.progress} ns="clientImport" testId="import-progress" />
-        )}
-        {s.commitError !== null && !running && (
-          <ImportErrorPanel title={t('commit.failed')} error={s.commitError} />
-        )}
+      <CommitSection
+        id={id}
+        ns="clientImport"
+        testPrefix="import"
+        run={s}
+        stale={stale}
+        ready={ready}
+        disabled={!ready || toImport === 0}
+        count={toImport}
+        hint={
+          !ready && !running ? t('commit.needs_check') : ready && toImport === 0 ? t('commit.nothing') : ''
+        }
+        onCommit={() => void commit()}
+        resultRef={resultRef}
+      >
         {s.result && (
-          <div
-            className="panel client-import__result"
-            tabIndex={-1}
-            ref={resultRef}
-            data-testid="import-result"
-            data-id={s.result.import.id}
-          >
-            <p className="panel__title">{t('commit.done')}</p>
-            <Counts counts={s.result.summary.counts} />
+          <>
+            <OutcomeCounts
+              ns="clientImport"
+              testPrefix="import"
+              outcomes={OUTCOMES}
+              counts={s.result.summary.counts}
+            />
             <p className="client-import__contacts">{t('check.contacts', s.result.summary.contacts)}</p>
-            {s.result.summary.counts.error > 0 && (
-              <p className="client-import__note">
-                {t('commit.errors_not_imported', { count: s.result.summary.counts.error })}
-              </p>
-            )}
-          </div>
+          </>
         )}
-      </section>
+      </CommitSection>
     </>
   );
 }
 
-function Counts({ counts, testIds }: { counts: ImportCounts; testIds?: boolean }) {
-  const { t, i18n } = useTranslation('clientImport');
-  return (
-    <dl className="client-import__counts" data-testid={testIds ? 'import-counts' : undefined}>
-      {OUTCOMES.map((o) => (
-        <div key={o} className={`client-import__count client-import__count--${o}`}>
-          <dt>{t(`check.count.${o}`)}</dt>
-          <dd data-testid={testIds ? `import-count-${o}` : undefined}>
-            {formatNumber(counts[o], i18n.language)}
-          </dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
-
-/** Row results shown at first, and added by each "show more". */
-const ROWS_PAGE = 100;
-
 function RowResults({ summary }: { summary: ImportSummary }) {
   const { t } = useTranslation('clientImport');
-  const [all, setAll] = useState(false);
-  // A page of rows at a time: 500 row results at once held the window for ~180 ms.
-  const [limit, setLimit] = useState(ROWS_PAGE);
   const id = useId();
   const sorted = [...summary.rows].sort((a, b) => PRIORITY[a.outcome] - PRIORITY[b.outcome] || a.row - b.row);
   const problems = sorted.filter((r) => PRIORITY[r.outcome] < 2);
-  const shown = all ? sorted : problems;
+  const pages = useRowPages(sorted, problems);
   const c = summary.counts;
   const total = c.new + c.updated + c.unchanged + c.duplicate + c.error;
   return (
@@ -210,38 +140,21 @@ function RowResults({ summary }: { summary: ImportSummary }) {
         {t('check.rows')}
       </h3>
       {problems.length === 0 && <p className="muted">{t('check.no_problems')}</p>}
-      {shown.length > 0 && (
+      {pages.visible.length > 0 && (
         <ol className="client-import__rows" aria-labelledby={id}>
-          {shown.slice(0, limit).map((r) => (
+          {pages.visible.map((r) => (
             <RowResult key={r.row} row={r} />
           ))}
         </ol>
       )}
-      <div className="client-import__rows-footer">
-        {shown.length > limit && (
-          <button
-            type="button"
-            className="button button--ghost"
-            onClick={() => setLimit((n) => n + ROWS_PAGE)}
-            data-testid="import-rows-more"
-          >
-            {t('check.more', { count: Math.min(ROWS_PAGE, shown.length - limit) })}
-          </button>
-        )}
-        {sorted.length > problems.length && (
-          <button
-            type="button"
-            className="button button--ghost"
-            onClick={() => setAll(!all)}
-            aria-expanded={all}
-          >
-            {all ? t('check.hide_others') : t('check.show_all')}
-          </button>
-        )}
-        {total > summary.rows.length && (
-          <span className="muted">{t('check.rows_listed', { shown: summary.rows.length, total })}</span>
-        )}
-      </div>
+      <RowPagesFooter
+        ns="clientImport"
+        testPrefix="import"
+        pages={pages}
+        hideLabel={t('check.hide_others')}
+        listed={summary.rows.length}
+        total={total}
+      />
     </div>
   );
 }

@@ -5,7 +5,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import { IMPORT_TARGETS } from '../../../../../shared/contract/imports.schema';
 import type { ImportTarget } from '../../../../../shared/contract/imports.schema';
 import { PresetBar } from '../../imports-shared/PresetBar';
-import { columnSamples } from '../../imports-shared/mapped-import.store';
+import { ColumnSamples } from '../../imports-shared/ColumnSamples';
 import { columnName, isContactTarget, targetLabel } from './import-text';
 import type { ImportState } from './import.store';
 
@@ -46,8 +46,6 @@ export function ImportMappingStep({
     );
   };
 
-  const samples = (column: number) => columnSamples(upload.sample, column);
-
   return (
     <section className="client-import__step" aria-labelledby={`${id}-title`}>
       <h2 className="section-title" id={`${id}-title`}>
@@ -75,24 +73,18 @@ export function ImportMappingStep({
           </thead>
           <tbody>
             {headers.map((_, column) => {
-              const values = samples(column);
               const name = columnName(t, headers, column);
               return (
                 <tr key={column} className={mapping[column] ? undefined : 'client-import__unmapped'}>
                   <th scope="row" className="client-import__column">
                     {name}
                   </th>
-                  <td className="client-import__samples">
-                    {values.length ? (
-                      values.map((v, i) => (
-                        <span key={i} className="client-import__sample" title={v}>
-                          {v}
-                        </span>
-                      ))
-                    ) : (
-                      <span className="muted">{t('clientImport:mapping.empty_sample')}</span>
-                    )}
-                  </td>
+                  <ColumnSamples
+                    rows={upload.sample}
+                    column={column}
+                    block="client-import"
+                    emptyText={t('clientImport:mapping.empty_sample')}
+                  />
                   <td>
                     <select
                       className="field__input client-import__target"

@@ -1,9 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStore } from 'zustand';
 import { useServices } from '../../../app/app-context';
-import { LiveStatus, useAnnouncer } from '../../../components/LiveStatus';
-import { PageHeader } from '../../../components/PageHeader';
+import { MappedImportScreen } from '../../imports-shared/MappedImportScreen';
 import { ImportCheckStep } from './ImportCheckStep';
 import { ImportFileStep } from './ImportFileStep';
 import { ImportHistory } from './ImportHistory';
@@ -21,38 +19,25 @@ export function ImportScreen() {
   const { t } = useTranslation('clientImport');
   const { api } = useServices();
   const [store] = useState(() => createImportStore(api));
-  const [message, announce] = useAnnouncer();
-  const hasUpload = useStore(store, (s) => s.upload !== null);
-
-  useEffect(() => {
-    const off = store.getState().connect();
-    void store.getState().loadPresets();
-    void store.getState().loadHistory();
-    return off;
-  }, [store]);
 
   return (
-    <section className="page client-import" data-testid="screen-import">
-      <PageHeader title={t('title')} intro={t('intro')} />
-      <div className="client-import__rules">
-        <h2 className="client-import__rules-title">{t('rules.title')}</h2>
-        <ul>
-          <li>{t('rules.upsert')}</li>
-          <li>{t('rules.empty')}</li>
-          <li>{t('rules.atomic')}</li>
-          <li>{t('rules.revert')}</li>
-        </ul>
-      </div>
-      <LiveStatus message={message} testId="import-status" />
-
-      <ImportFileStep store={store} />
-      {hasUpload && (
+    <MappedImportScreen
+      store={store}
+      className="page client-import"
+      testId="screen-import"
+      statusTestId="import-status"
+      title={t('title')}
+      intro={t('intro')}
+      rulesTitle={t('rules.title')}
+      rules={[t('rules.upsert'), t('rules.empty'), t('rules.atomic'), t('rules.revert')]}
+      file={<ImportFileStep store={store} />}
+      steps={(announce) => (
         <>
           <ImportMappingStep store={store} announce={announce} />
           <ImportCheckStep store={store} announce={announce} />
         </>
       )}
-      <ImportHistory store={store} announce={announce} />
-    </section>
+      history={(announce) => <ImportHistory store={store} announce={announce} />}
+    />
   );
 }
