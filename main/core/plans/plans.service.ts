@@ -63,17 +63,17 @@ export function monthInstants(month: string, timeZone: string): { from: number; 
 export function countActuals(store: Store, repId: string, month: string, timeZone: string): PlanActuals {
   const a: PlanActuals = { contacts: 0, meetings: 0, deals: 0, dealsLost: 0, wonValue: 0 };
   const { from, to } = monthInstants(month, timeZone);
-  for (const c of store.byIndex<CallRec>('calls', 'userId', repId)) {
+  for (const c of store.byIndexShared<CallRec>('calls', 'userId', repId)) {
     if (c.archived) continue;
     const at = Date.parse(c.startedAt);
     if (at >= from && at < to) a.contacts++;
   }
-  for (const v of store.byIndex<VisitRec>('visits', 'repId', repId)) {
+  for (const v of store.byIndexShared<VisitRec>('visits', 'repId', repId)) {
     if (v.archived || v.status !== 'done' || monthOf(v.date) !== month) continue;
     a.meetings++;
     a.contacts++;
   }
-  for (const d of store.byIndex<Deal>('deals', 'repId', repId)) {
+  for (const d of store.byIndexShared<Deal>('deals', 'repId', repId)) {
     if (d.archived || monthOf(d.closedAt) !== month) continue;
     if (d.outcome === 'won') {
       a.deals++;

@@ -45,7 +45,7 @@ export const actionsReport: ReportDef = {
       if (a.state === 'approved' || a.state === 'settled') sink.add(key, 'spent', a.id, spent);
     };
     for (const rep of scope.reps) {
-      for (const a of store.byIndex<ActionRec>('localActions', 'repId', rep.id)) {
+      for (const a of store.byIndexShared<ActionRec>('localActions', 'repId', rep.id)) {
         if (tick()) yield;
         if (a.archived) continue;
         const month = a.budgetMonth ?? monthOf(zonedParts(new Date(a.createdAt), scope.timeZone).date);

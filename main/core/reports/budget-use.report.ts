@@ -21,7 +21,11 @@ export const budgetUseReport: ReportDef = {
     for (const rep of scope.reps) {
       const byMonth = new Map<string, { reserved: number; committed: number; settled: number }>();
       for (const m of scope.months) byMonth.set(m, { reserved: 0, committed: 0, settled: 0 });
-      for (const a of store.byIndex<LocalAction & { archived?: boolean }>('localActions', 'repId', rep.id)) {
+      for (const a of store.byIndexShared<LocalAction & { archived?: boolean }>(
+        'localActions',
+        'repId',
+        rep.id,
+      )) {
         if (a.archived || !a.budgetMonth || !months.has(a.budgetMonth)) continue;
         const h = holdsOf(a);
         const f = byMonth.get(a.budgetMonth)!;

@@ -3,7 +3,7 @@ import type { ScanPair } from '../../../shared/domain/duplicate-scan';
 import { qualityOf } from '../clients/clients.service';
 import { suspectedPairs } from '../clients/duplicate-scan.service';
 import type { VisitRec } from '../visits/task-sync.service';
-import type { Computed, ComputeEnv, ReportDef } from './report-kit';
+import type { CellRecords, Computed, ComputeEnv, ReportDef } from './report-kit';
 import { column, lastDayOf, pct, RecordSink, row, sumColumns, ticker } from './report-kit';
 
 // Data quality per owner (PRODUCT.md §4, §6.5): for each rep's clients — and the clients nobody
@@ -54,12 +54,12 @@ export const dataQualityReport: ReportDef = {
     const first = `${scope.from}-01`;
     const last = lastDayOf(scope.to);
     const tick = ticker();
-    const owners: Array<{ key: string; label: string; repId: string | null; clients: ClientRec[] }> =
+    const owners: Array<{ key: string; label: string; repId: string | null; clients: readonly ClientRec[] }> =
       scope.reps.map((r) => ({
         key: r.id,
         label: r.displayName,
         repId: r.id,
-        clients: store.byIndex<ClientRec>('clients', 'repId', r.id),
+        clients: store.byIndexShared<ClientRec>('clients', 'repId', r.id),
       }));
     if (scope.unowned)
       owners.push({
@@ -72,8 +72,9 @@ export const dataQualityReport: ReportDef = {
     let done = 0;
     const rows = [];
     for (const o of owners) {
-      const cells: Record<string, number | null> = { clients: 0, complete: 0 };
-      for (const g of GAPS) cells[g] = 0;
+      // Each column's records of this owner, looked up once: an office has 50 000 clients.
+      const cell: Record<string, CellRecords> = {};
+      for (const col of ['clients', 'complete', ...GAPS]) cell[col] = sink.cell(o.key, col);
       for (const c of o.clients) {
         done++;
         if (tick()) {
@@ -81,37 +82,27 @@ export const dataQualityReport: ReportDef = {
           yield;
         }
         if (c.archived) continue;
-        cells.clients!++;
-        sink.add(o.key, 'clients', c.id, 1);
+        cell.clients!.ids.push(c.id);
         let gaps = 0;
         for (const q of qualityOf(store, c)) {
-          if (q.flag === 'no_rep') {
-            gaps++;
-            continue;
-          }
-          const col = FLAG_COLUMN[q.flag];
-          cells[col]!++;
           gaps++;
-          sink.add(o.key, col, q.contactId ?? c.id, 1);
+          if (q.flag !== 'no_rep') cell[FLAG_COLUMN[q.flag]]!.ids.push(q.contactId ?? c.id);
         }
         if (dup.has(c.id)) {
-          cells.duplicates!++;
           gaps++;
-          sink.add(o.key, 'duplicates', c.id, 1);
+          cell.duplicates!.ids.push(c.id);
         }
-        if (!gaps) {
-          cells.complete!++;
-          sink.add(o.key, 'complete', c.id, 1);
-        }
+        if (!gaps) cell.complete!.ids.push(c.id);
       }
       if (o.repId)
-        for (const v of store.byIndex<VisitRec>('visits', 'repId', o.repId)) {
+        for (const v of store.byIndexShared<VisitRec>('visits', 'repId', o.repId)) {
           if (tick()) yield;
           if (v.archived || v.status !== 'done' || v.date < first || v.date > last || v.result.trim())
             continue;
-          cells.meetingsNoResult!++;
-          sink.add(o.key, 'meetingsNoResult', v.id, 1);
+          cell.meetingsNoResult!.ids.push(v.id);
         }
+      const cells: Record<string, number | null> = {};
+      for (const col of ['clients', 'complete', ...GAPS]) cells[col] = cell[col]!.ids.length;
       cells.completePct = pct(cells.complete!, cells.clients!);
       rows.push(row(o.key, o.label, cells, o.repId ? { repId: o.repId } : { labelKey: 'owner.none' }));
     }

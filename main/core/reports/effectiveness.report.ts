@@ -48,7 +48,7 @@ export const effectivenessReport: ReportDef = {
     let costSum = 0;
     let upliftWithCost = 0;
     for (const rep of scope.reps) {
-      for (const a of store.byIndex<ActionRec>('localActions', 'repId', rep.id)) {
+      for (const a of store.byIndexShared<ActionRec>('localActions', 'repId', rep.id)) {
         if (tick()) yield;
         if (a.archived || !RAN.has(a.state) || !a.startDate || !a.endDate) continue;
         // Over means over: the end day's orders are complete the day after it.
@@ -58,7 +58,7 @@ export const effectivenessReport: ReportDef = {
         const products = a.productIds.length ? new Set(a.productIds) : null;
         let before = 0;
         let during = 0;
-        for (const l of store.byIndex<LineRec>('orderLines', 'clientId', a.clientId)) {
+        for (const l of store.byIndexShared<LineRec>('orderLines', 'clientId', a.clientId)) {
           if (l.archived || (products && !products.has(l.productId))) continue;
           if (l.date >= a.startDate && l.date <= a.endDate) {
             during += l.netValue;

@@ -4,7 +4,7 @@ import type { CallRec } from '../calls/calls.service';
 import { monthInstants, NO_TARGETS, planRecord } from '../plans/plans.service';
 import type { VisitRec } from '../visits/task-sync.service';
 import type { Computed, ReportDef } from './report-kit';
-import { column, pct, RecordSink, row, sumColumns, ticker } from './report-kit';
+import { column, lastDayOf, pct, RecordSink, row, sumColumns, ticker } from './report-kit';
 
 // Plan progress (PRODUCT.md §6.6): each rep's monthly targets against what the records hold — the
 // same counting as the live counters (contacts = calls + visits done, meetings = visits done,
@@ -29,6 +29,11 @@ export const planProgressReport: ReportDef = {
     const sink = new RecordSink();
     const bounds = scope.months.map((m) => ({ m, ...monthInstants(m, scope.timeZone) }));
     const monthAt = (ms: number): string | null => bounds.find((b) => ms >= b.from && ms < b.to)?.m ?? null;
+    // The period's edges, tested first: most of a rep's year of records lies outside a few months.
+    const lo = bounds[0]!.from;
+    const hi = bounds[bounds.length - 1]!.to;
+    const first = `${scope.from}-01`;
+    const last = lastDayOf(scope.to);
     const rows = [];
     const tick = ticker();
     let done = 0;
@@ -46,21 +51,23 @@ export const planProgressReport: ReportDef = {
           },
         ]),
       );
-      for (const c of store.byIndex<CallRec>('calls', 'userId', rep.id)) {
+      for (const c of store.byIndexShared<CallRec>('calls', 'userId', rep.id)) {
         if (tick()) yield;
         if (c.archived) continue;
-        const m = monthAt(Date.parse(c.startedAt));
+        const at = Date.parse(c.startedAt);
+        if (at < lo || at >= hi) continue;
+        const m = monthAt(at);
         if (m) cells.get(m)!.contacts.ids.push(c.id);
       }
-      for (const v of store.byIndex<VisitRec>('visits', 'repId', rep.id)) {
+      for (const v of store.byIndexShared<VisitRec>('visits', 'repId', rep.id)) {
         if (tick()) yield;
-        if (v.archived || v.status !== 'done') continue;
+        if (v.archived || v.status !== 'done' || v.date < first || v.date > last) continue;
         const cell = cells.get(monthOf(v.date));
         if (!cell) continue;
         cell.meetings.ids.push(v.id);
         cell.contacts.ids.push(v.id);
       }
-      for (const d of store.byIndex<DealRec>('deals', 'repId', rep.id)) {
+      for (const d of store.byIndexShared<DealRec>('deals', 'repId', rep.id)) {
         if (d.archived || d.outcome !== 'won') continue;
         const cell = cells.get(monthOf(d.closedAt));
         if (!cell) continue;

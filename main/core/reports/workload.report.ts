@@ -31,7 +31,7 @@ export const workloadReport: ReportDef = {
     for (const rep of scope.reps) {
       const visits = sink.cell(rep.id, 'visitsDone');
       const days = new Set<string>();
-      for (const v of store.byIndex<VisitRec>('visits', 'repId', rep.id)) {
+      for (const v of store.byIndexShared<VisitRec>('visits', 'repId', rep.id)) {
         if (tick()) yield;
         if (v.archived || v.status !== 'done' || v.date < first || v.date > last) continue;
         days.add(v.date);
@@ -40,7 +40,7 @@ export const workloadReport: ReportDef = {
       const visitsDone = visits.ids.length;
       const total = sink.cell(rep.id, 'callsTotal');
       const byCol = new Map(statusCols.map((c) => [c, sink.cell(rep.id, c)]));
-      for (const c of store.byIndex<CallRec>('calls', 'userId', rep.id)) {
+      for (const c of store.byIndexShared<CallRec>('calls', 'userId', rep.id)) {
         if (tick()) yield;
         if (c.archived) continue;
         const at = Date.parse(c.startedAt);

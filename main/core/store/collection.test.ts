@@ -33,3 +33,32 @@ describe('Collection.keyVersion', () => {
     expect(() => c.keyVersion('note', 'x')).toThrow(/not indexed/);
   });
 });
+
+describe('Collection.byIndexShared', () => {
+  it('answers the same frozen array while nothing with the value changed, and a fresh one after', () => {
+    const c = new Collection({ name: 'visits', index: ['repId'] }, 100);
+    c.put({ id: 'a', repId: 'jan', status: 'planned' });
+    c.put({ id: 'b', repId: 'ola' });
+    const first = c.byIndexShared('repId', 'jan');
+    expect(first.map((r) => r.id)).toEqual(['a']);
+    expect(Object.isFrozen(first)).toBe(true);
+    // Another rep's change keeps it …
+    c.put({ id: 'b', repId: 'ola', status: 'done' });
+    expect(c.byIndexShared('repId', 'jan')).toBe(first);
+    // … a change to one of its records, a new one, or one leaving gives the records as they are now.
+    c.put({ id: 'a', repId: 'jan', status: 'done' });
+    const edited = c.byIndexShared('repId', 'jan');
+    expect(edited).not.toBe(first);
+    expect(edited[0]).toMatchObject({ status: 'done' });
+    c.put({ id: 'c', repId: 'jan' });
+    expect(c.byIndexShared('repId', 'jan').map((r) => r.id)).toEqual(['a', 'c']);
+    c.put({ id: 'a', repId: 'ola', status: 'done' });
+    expect(c.byIndexShared('repId', 'jan').map((r) => r.id)).toEqual(['c']);
+    expect(
+      c
+        .byIndexShared('repId', 'ola')
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(['a', 'b']);
+  });
+});

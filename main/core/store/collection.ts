@@ -43,6 +43,24 @@ export class Collection {
     }
   }
 
+  /**
+   * byIndex's answer kept per value while its keyVersion is unchanged, shared by every caller:
+   * reports walk the same rep's year of visits for every report and every month, and building that
+   * array anew each time was their largest cost. Read-only — never sort or push into it.
+   */
+  private readonly shared = new Map<string, Map<unknown, { version: number; recs: readonly Rec[] }>>();
+
+  byIndexShared(field: string, value: unknown): readonly Rec[] {
+    const version = this.keyVersion(field, value);
+    let m = this.shared.get(field);
+    if (!m) this.shared.set(field, (m = new Map()));
+    const kept = m.get(value);
+    if (kept && kept.version === version) return kept.recs;
+    const recs = Object.freeze(this.byIndex(field, value));
+    m.set(value, { version, recs });
+    return recs;
+  }
+
   /** How many times records with `field` = `value` have changed (see keyVersions). */
   keyVersion(field: string, value: unknown): number {
     const m = this.keyVersions.get(field);

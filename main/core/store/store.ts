@@ -496,6 +496,14 @@ export class Store {
   byIndex<T extends { readonly id: string } = Rec>(name: string, field: string, value: unknown): T[] {
     return this.collection(name).byIndex(field, value) as T[];
   }
+  /** byIndex for read-only walks: the same frozen array while nothing with that value changed. */
+  byIndexShared<T extends { readonly id: string } = Rec>(
+    name: string,
+    field: string,
+    value: unknown,
+  ): readonly T[] {
+    return this.collection(name).byIndexShared(field, value) as readonly T[];
+  }
   byUnique<T extends { readonly id: string } = Rec>(
     name: string,
     field: string,
