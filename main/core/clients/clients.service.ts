@@ -37,7 +37,8 @@ type ContactInput = z.output<typeof ContactFields>;
 // data, recent results) lives in client-search.index.ts.
 
 function contactsOf(store: Store, clientId: string): ContactRec[] {
-  return store.byIndex<ContactRec>('contacts', 'clientId', clientId).filter((p) => !p.archived);
+  // The shared index answer: the data-quality report asks this for every client of the office.
+  return store.byIndexShared<ContactRec>('contacts', 'clientId', clientId).filter((p) => !p.archived);
 }
 
 function callStatusCode(store: Store, id: string | null): string | null {
