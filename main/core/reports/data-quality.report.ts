@@ -61,13 +61,12 @@ export const dataQualityReport: ReportDef = {
         repId: r.id,
         clients: store.byIndexShared<ClientRec>('clients', 'repId', r.id),
       }));
-    if (scope.unowned)
-      owners.push({
-        key: 'none',
-        label: '',
-        repId: null,
-        clients: [...store.all<ClientRec>('clients')].filter((c) => !c.repId),
-      });
+    if (scope.unowned) {
+      // Clients without a rep are in no index bucket: one pass over the base, keeping only them.
+      const clients: ClientRec[] = [];
+      for (const c of store.all<ClientRec>('clients')) if (!c.repId) clients.push(c);
+      owners.push({ key: 'none', label: '', repId: null, clients });
+    }
     const total = owners.reduce((n, o) => n + o.clients.length, 0);
     let done = 0;
     const rows = [];
