@@ -53,7 +53,7 @@ export class Collection {
   byIndexShared(field: string, value: unknown): readonly Rec[] {
     const version = this.keyVersion(field, value);
     let m = this.shared.get(field);
-    if (!m) this.shared.set(field, (m = new Map()));
+    if (!m) this.shared.set(field, (m = new Map<unknown, { version: number; recs: readonly Rec[] }>()));
     const kept = m.get(value);
     if (kept && kept.version === version) return kept.recs;
     const recs = Object.freeze(this.byIndex(field, value));
