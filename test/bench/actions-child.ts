@@ -5,16 +5,14 @@ import * as path from 'node:path';
 import type { ActionDetail, ActionStage, BudgetRow, LocalAction } from '../../shared/contract/actions.schema';
 import type { Client, Contact } from '../../shared/contract/clients.schema';
 import { addDays } from '../../shared/domain/dates';
-import type { Clock } from '../../shared/domain/dates';
 import { budgetFigures, decide } from '../../shared/domain/local-actions';
 import { budgetRecord, figuresOf } from '../../main/core/actions/budgets.service';
 import type { Core } from '../../main/core/app/core';
-import { createCore } from '../../main/core/app/core';
 import type { DatasetScale } from '../../main/core/demo/dataset.generator';
 import type { Store, Tx, TxMeta } from '../../main/core/store/store';
 import type { TaskRec, VisitRec } from '../../main/core/visits/task-sync.service';
 import { RESULT_PREFIX } from './bench-adapter.types';
-import { call, gc, loadDataset, log, now, signIn, stat, TODAY } from './core-bench.kit';
+import { call, gc, loadDataset, log, now, openBenchCore, signIn, stat, TODAY } from './core-bench.kit';
 import type { Stat } from './clients-bench.types';
 import type { ActionsResult, CreateRun, ReadRun, RegistrationResult } from './actions-bench.types';
 
@@ -389,20 +387,7 @@ async function run(scale: DatasetScale, dir: string): Promise<ActionsResult> {
   const { records, loadMs } = await loadDataset(dir, scale);
   log(`loaded ${records.toLocaleString('en')} records in ${(loadMs / 1000).toFixed(1)} s`);
   gc();
-  // The office's today is the dataset's: noon in Warsaw, the clock running from there.
-  const start = Date.now();
-  const clock: Clock = { now: () => new Date(Date.parse(`${TODAY}T11:00:00Z`) + (Date.now() - start)) };
-  const t0 = now();
-  const core = await createCore({
-    dataDir: dir,
-    clock,
-    history: 'eager',
-    appVersion: 'bench',
-    backups: { automatic: false },
-    callWatch: false,
-  });
-  const coreOpenMs = now() - t0;
-  log(`core open with every collection in memory after ${(coreOpenMs / 1000).toFixed(1)} s`);
+  const { core, coreOpenMs } = await openBenchCore(dir);
   const store = core.store;
   const byState: Record<string, number> = {};
   for (const a of store.all<LocalAction>('localActions')) byState[a.state] = (byState[a.state] ?? 0) + 1;

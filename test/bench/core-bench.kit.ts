@@ -1,8 +1,10 @@
 import type { Core } from '../../main/core/app/core';
+import { createCore } from '../../main/core/app/core';
 import { hashPassword } from '../../main/core/auth/password';
 import type { DatasetItem, DatasetScale } from '../../main/core/demo/dataset.generator';
 import { generateDataset } from '../../main/core/demo/dataset.generator';
 import type { Result } from '../../shared/contract/errors';
+import type { Clock } from '../../shared/domain/dates';
 import type { Stat } from './clients-bench.types';
 import { JournalStoreAdapter } from './stores/journal-store.bench-adapter';
 
@@ -80,4 +82,25 @@ export async function timeIt(
     if (i >= (opts.warmup ?? 0)) xs.push(now() - t0);
   }
   return stat(xs);
+}
+
+/**
+ * A real core on the loaded folder, every collection in memory, the office's today the dataset's
+ * (noon in Warsaw) with the clock running from there; no automatic backups or watched folder.
+ */
+export async function openBenchCore(dir: string): Promise<{ core: Core; coreOpenMs: number }> {
+  const start = Date.now();
+  const clock: Clock = { now: () => new Date(Date.parse(`${TODAY}T11:00:00Z`) + (Date.now() - start)) };
+  const t0 = now();
+  const core = await createCore({
+    dataDir: dir,
+    clock,
+    history: 'eager',
+    appVersion: 'bench',
+    backups: { automatic: false },
+    callWatch: false,
+  });
+  const coreOpenMs = now() - t0;
+  log(`core open with every collection in memory after ${(coreOpenMs / 1000).toFixed(1)} s`);
+  return { core, coreOpenMs };
 }

@@ -4,14 +4,12 @@ import type { Client } from '../../shared/contract/clients.schema';
 import type { PlanRow } from '../../shared/contract/plans.schema';
 import type { ReportKind, ReportResult } from '../../shared/contract/reports.schema';
 import { REPORT_KINDS } from '../../shared/contract/reports.schema';
-import type { Clock } from '../../shared/domain/dates';
 import type { Core } from '../../main/core/app/core';
-import { createCore } from '../../main/core/app/core';
 import type { DatasetScale } from '../../main/core/demo/dataset.generator';
 import { forgetReports } from '../../main/core/reports/reports.service';
 import { RESULT_PREFIX } from './bench-adapter.types';
 import type { Stat } from './clients-bench.types';
-import { call, gc, loadDataset, log, now, signIn, timeIt, TODAY } from './core-bench.kit';
+import { call, gc, loadDataset, log, now, openBenchCore, signIn, timeIt } from './core-bench.kit';
 import type { ReportRun, ReportsResult } from './reports-bench.types';
 
 // Issue 8's benchmarks at scale, in a real core on a data folder holding the whole generated
@@ -113,19 +111,7 @@ async function run(scale: DatasetScale, dir: string): Promise<ReportsResult> {
   const { records, loadMs } = await loadDataset(dir, scale);
   log(`loaded ${records.toLocaleString('en')} records in ${(loadMs / 1000).toFixed(1)} s`);
   gc();
-  const start = Date.now();
-  const clock: Clock = { now: () => new Date(Date.parse(`${TODAY}T11:00:00Z`) + (Date.now() - start)) };
-  const t0 = now();
-  const core = await createCore({
-    dataDir: dir,
-    clock,
-    history: 'eager',
-    appVersion: 'bench',
-    backups: { automatic: false },
-    callWatch: false,
-  });
-  const coreOpenMs = now() - t0;
-  log(`core open after ${(coreOpenMs / 1000).toFixed(1)} s`);
+  const { core, coreOpenMs } = await openBenchCore(dir);
   const store = core.store;
   const { manager, rep, reps: teamReps } = pickTeam(core);
   const admin = store.byIndex<Loose>('users', 'role', 'admin')[0]!;

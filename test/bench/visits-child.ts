@@ -9,13 +9,11 @@ import type { Promotion, StandardStep, VisitStandardRow } from '../../shared/con
 import type { VisitRow } from '../../shared/contract/visits.schema';
 import { normalizePhone } from '../../shared/domain/contact-data';
 import { addDays, monthOf } from '../../shared/domain/dates';
-import type { Clock } from '../../shared/domain/dates';
 import { rngInt, rngWeighted, seededRng } from '../../shared/domain/rng';
 import type { Rng } from '../../shared/domain/rng';
 import type { ExistingTask, WantedTask } from '../../shared/domain/task-generation';
 import { applyReconcile, reconcileTasks, wantedTasks } from '../../shared/domain/task-generation';
 import type { Core } from '../../main/core/app/core';
-import { createCore } from '../../main/core/app/core';
 import { readCallFile } from '../../main/core/calls/call-import.service';
 import type { DatasetScale } from '../../main/core/demo/dataset.generator';
 import { buildCsv } from '../../main/core/imports/testing/fixture-files';
@@ -29,7 +27,7 @@ import {
 } from '../../main/core/visits/task-sync.service';
 import { toRow } from '../../main/core/visits/visits.service';
 import { RESULT_PREFIX } from './bench-adapter.types';
-import { call, gc, loadDataset, log, now, SEED, signIn, stat, TODAY } from './core-bench.kit';
+import { call, gc, loadDataset, log, now, openBenchCore, SEED, signIn, stat, TODAY } from './core-bench.kit';
 import type { PingStats } from './dedupe-bench.types';
 import type {
   AgendaResult,
@@ -984,20 +982,7 @@ async function run(scale: DatasetScale, dir: string): Promise<VisitsResult> {
   log(`loaded ${records.toLocaleString('en')} records in ${(loadMs / 1000).toFixed(1)} s`);
   gc();
 
-  // The office's today is the dataset's: noon in Warsaw, the clock running from there.
-  const start = Date.now();
-  const clock: Clock = { now: () => new Date(Date.parse(`${TODAY}T11:00:00Z`) + (Date.now() - start)) };
-  const t0 = now();
-  const core = await createCore({
-    dataDir: dir,
-    clock,
-    history: 'eager',
-    appVersion: 'bench',
-    backups: { automatic: false },
-    callWatch: false,
-  });
-  const coreOpenMs = now() - t0;
-  log(`core open with every collection in memory after ${(coreOpenMs / 1000).toFixed(1)} s`);
+  const { core, coreOpenMs } = await openBenchCore(dir);
   const store = core.store;
   const admin = await signIn(core, 'admin');
   const adminId = core.getSession(admin)!.userId!;

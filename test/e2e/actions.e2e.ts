@@ -17,6 +17,7 @@ import { launchChromium } from './support/chromium';
 import { startBuiltHost } from './support/host';
 import type { RunningHost } from './support/host';
 import { watchPage } from './support/page-watch';
+import { openDemo } from './support/desk';
 import { assertBuilt } from './support/paths';
 import { saveScreenshot } from './support/screenshots';
 import { ActionPage, ActionWizardPage } from './pages/actions.page';
@@ -177,16 +178,7 @@ async function startHost(clock: string, dataDir?: string): Promise<RunningHost> 
 beforeAll(async () => {
   assertBuilt();
   [browser, host] = await Promise.all([launchChromium(), startHost(CLOCK)]);
-  const res = await fetch(`${host.origin}/api/invoke/setup%3AopenDemo`, {
-    method: 'POST',
-    headers: {
-      Authorization: `Bearer ${host.token}`,
-      'Content-Type': 'application/json',
-      Origin: host.origin,
-    },
-    body: JSON.stringify({ locale: 'pl' }),
-  });
-  expect(((await res.json()) as { ok: boolean }).ok).toBe(true);
+  await openDemo(host, 'pl');
 
   // The store: a client of the rep's with a reachable contact and no local actions yet, the
   // longest name of a few (the screens must wrap it).

@@ -13,6 +13,7 @@ import { launchChromium } from './support/chromium';
 import { startBuiltHost } from './support/host';
 import type { RunningHost } from './support/host';
 import { watchPage } from './support/page-watch';
+import { openDemo } from './support/desk';
 import { assertBuilt } from './support/paths';
 import { saveScreenshot } from './support/screenshots';
 import { ShellPage } from './pages/shell.page';
@@ -162,16 +163,7 @@ beforeAll(async () => {
     launchChromium(),
     startBuiltHost({ clock: CLOCK, tz: 'Europe/Warsaw' }),
   ]);
-  const res = await fetch(`${host.origin}/api/invoke/setup%3AopenDemo`, {
-    method: 'POST',
-    headers: {
-      Authorization: `Bearer ${host.token}`,
-      'Content-Type': 'application/json',
-      Origin: host.origin,
-    },
-    body: JSON.stringify({ locale: 'pl' }),
-  });
-  expect(((await res.json()) as { ok: boolean }).ok).toBe(true);
+  await openDemo(host, 'pl');
   context = await browser.newContext({ locale: 'pl-PL', viewport: { width: 1280, height: 860 } });
   op = await context.newPage();
   watch = await watchPage(op);

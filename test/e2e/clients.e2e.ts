@@ -7,6 +7,7 @@ import { launchChromium } from './support/chromium';
 import { startBuiltHost } from './support/host';
 import type { RunningHost } from './support/host';
 import { watchPage } from './support/page-watch';
+import { openDemo } from './support/desk';
 import { assertBuilt } from './support/paths';
 import { saveScreenshot } from './support/screenshots';
 import { ClientCardPage, ClientListPage, QueuePage } from './pages/clients.page';
@@ -68,16 +69,7 @@ beforeAll(async () => {
     startBuiltHost({ clock: CLOCK, tz: 'Europe/Warsaw' }),
   ]);
   // The demo office (with its clients, chains and queue) is what both desks work in.
-  const res = await fetch(`${host.origin}/api/invoke/setup%3AopenDemo`, {
-    method: 'POST',
-    headers: {
-      Authorization: `Bearer ${host.token}`,
-      'Content-Type': 'application/json',
-      Origin: host.origin,
-    },
-    body: JSON.stringify({ locale: 'pl' }),
-  });
-  expect(((await res.json()) as { ok: boolean }).ok).toBe(true);
+  await openDemo(host, 'pl');
   op = await desk('operator', 'pl');
   rep = await desk('rep', 'cs');
 }, 120_000);

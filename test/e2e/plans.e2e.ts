@@ -6,7 +6,7 @@ import type { SessionState } from '../../shared/contract/users.schema';
 import { launchChromium } from './support/chromium';
 import { startBuiltHost } from './support/host';
 import type { RunningHost } from './support/host';
-import { checkScreen, dataOf, Desks, setLanguage } from './support/desk';
+import { checkScreen, dataOf, Desks, openDemo, setLanguage } from './support/desk';
 import { assertBuilt } from './support/paths';
 
 // Issue 8's first part end to end, in the Polish demo office (screens also in Czech): the manager
@@ -57,16 +57,7 @@ beforeAll(async () => {
     launchChromium(),
     startBuiltHost({ clock: CLOCK, tz: 'Europe/Warsaw' }),
   ]);
-  const res = await fetch(`${host.origin}/api/invoke/setup%3AopenDemo`, {
-    method: 'POST',
-    headers: {
-      Authorization: `Bearer ${host.token}`,
-      'Content-Type': 'application/json',
-      Origin: host.origin,
-    },
-    body: JSON.stringify({ locale: 'pl' }),
-  });
-  expect(((await res.json()) as { ok: boolean }).ok).toBe(true);
+  await openDemo(host, 'pl');
   [manager, rep] = [await signedIn('manager'), await signedIn('rep')];
   repId = (await data<SessionState>(rep, 'auth:session', {})).user!.id;
   const { rows } = await data<{ rows: ClientRow[] }>(rep, 'clients:list', {

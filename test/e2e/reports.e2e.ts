@@ -11,7 +11,7 @@ import { REPORT_KINDS } from '../../shared/contract/reports.schema';
 import { launchChromium } from './support/chromium';
 import { startBuiltHost } from './support/host';
 import type { RunningHost } from './support/host';
-import { checkScreen, dataOf, Desks, setLanguage } from './support/desk';
+import { checkScreen, dataOf, Desks, openDemo, setLanguage } from './support/desk';
 import { assertBuilt } from './support/paths';
 
 // Issue 8's reports and orders end to end, in the Polish demo office (and in Czech): the manager
@@ -90,16 +90,7 @@ beforeAll(async () => {
     launchChromium(),
     startBuiltHost({ clock: CLOCK, tz: 'Europe/Warsaw' }),
   ]);
-  const res = await fetch(`${host.origin}/api/invoke/setup%3AopenDemo`, {
-    method: 'POST',
-    headers: {
-      Authorization: `Bearer ${host.token}`,
-      'Content-Type': 'application/json',
-      Origin: host.origin,
-    },
-    body: JSON.stringify({ locale: 'pl' }),
-  });
-  expect(((await res.json()) as { ok: boolean }).ok).toBe(true);
+  await openDemo(host, 'pl');
   [manager, op] = [await signedIn('manager'), await signedIn('operator')];
 }, 240_000);
 

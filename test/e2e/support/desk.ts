@@ -7,6 +7,7 @@ import { SignInPage } from '../pages/sign-in.page';
 import { rawCall } from './api';
 import { seriousViolations } from './axe';
 import { watchPage } from './page-watch';
+import type { RunningHost } from './host';
 import { saveScreenshot } from './screenshots';
 
 // What the suites that play several people of the demo office share: a desk (browser context) per
@@ -78,4 +79,18 @@ export class Desks {
     for (const [page, w] of this.watches) if (!page.isClosed()) expect(await w.problems()).toEqual([]);
     await Promise.all(this.contexts.map((d) => d.close()));
   }
+}
+
+/** Opens the demo office on a fresh host, as a visitor's first run does ("Open the demo office"). */
+export async function openDemo(host: RunningHost, locale: 'pl' | 'cs' | 'en' = 'pl'): Promise<void> {
+  const res = await fetch(`${host.origin}/api/invoke/setup%3AopenDemo`, {
+    method: 'POST',
+    headers: {
+      Authorization: `Bearer ${host.token}`,
+      'Content-Type': 'application/json',
+      Origin: host.origin,
+    },
+    body: JSON.stringify({ locale }),
+  });
+  expect(((await res.json()) as { ok: boolean }).ok).toBe(true);
 }
