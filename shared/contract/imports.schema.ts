@@ -207,28 +207,40 @@ export const ImportRevertResult = z.object({
 });
 export type ImportRevertResult = z.infer<typeof ImportRevertResult>;
 
-export const ImportPreset = z.object({
-  id: z.string(),
-  name: z.string(),
-  /** Targets by column name (folded) — used first — and by column position (files without a header). */
-  columns: z.array(z.object({ header: z.string(), index: z.number().int().min(0), target: ImportTarget })),
-});
+/**
+ * A saved column mapping of an import whose columns map onto `target` (clients, orders): what is
+ * stored and listed, and what a save sends. One definition for every import.
+ */
+export function presetSchemas<T extends z.ZodType<string>>(target: T) {
+  return {
+    preset: z.object({
+      id: z.string(),
+      name: z.string(),
+      /** Targets by column name (folded) — used first — and by column position (files without a header). */
+      columns: z.array(z.object({ header: z.string(), index: z.number().int().min(0), target })),
+    }),
+    input: z
+      .object({
+        name: z.string().trim().min(1).max(80),
+        columns: z
+          .array(
+            z
+              .object({
+                header: z.string().max(200),
+                index: z.number().int().min(0).max(199),
+                target,
+              })
+              .strict(),
+          )
+          .min(1)
+          .max(200),
+      })
+      .strict(),
+  };
+}
+
+const clientPresets = presetSchemas(ImportTarget);
+export const ImportPreset = clientPresets.preset;
 export type ImportPreset = z.infer<typeof ImportPreset>;
 
-export const ImportPresetInput = z
-  .object({
-    name: z.string().trim().min(1).max(80),
-    columns: z
-      .array(
-        z
-          .object({
-            header: z.string().max(200),
-            index: z.number().int().min(0).max(199),
-            target: ImportTarget,
-          })
-          .strict(),
-      )
-      .min(1)
-      .max(200),
-  })
-  .strict();
+export const ImportPresetInput = clientPresets.input;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ImportParseOptions, ImportUpload } from './imports.schema';
+import { ImportParseOptions, ImportUpload, presetSchemas } from './imports.schema';
 import { IsoDate } from './dates.schema';
 import { RecordMeta } from './office.schema';
 
@@ -155,33 +155,11 @@ export const OrderRevertResult = z.object({
 });
 export type OrderRevertResult = z.infer<typeof OrderRevertResult>;
 
-export const OrderPreset = z.object({
-  id: z.string(),
-  name: z.string(),
-  /** Targets by column name (folded) — used first — and by column position (files without a header). */
-  columns: z.array(
-    z.object({ header: z.string(), index: z.number().int().min(0), target: OrderImportTarget }),
-  ),
-});
+const orderPresets = presetSchemas(OrderImportTarget);
+export const OrderPreset = orderPresets.preset;
 export type OrderPreset = z.infer<typeof OrderPreset>;
 
-export const OrderPresetInput = z
-  .object({
-    name: z.string().trim().min(1).max(80),
-    columns: z
-      .array(
-        z
-          .object({
-            header: z.string().max(200),
-            index: z.number().int().min(0).max(199),
-            target: OrderImportTarget,
-          })
-          .strict(),
-      )
-      .min(1)
-      .max(200),
-  })
-  .strict();
+export const OrderPresetInput = orderPresets.input;
 
 export const ClientOrdersInput = z
   .object({
