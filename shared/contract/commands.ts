@@ -32,6 +32,19 @@ import {
   UndoMergeResult,
 } from './clients.schema';
 import {
+  JobCancelInput,
+  JobCancelResult,
+  MailingListCounts,
+  MailingListExportInput,
+  MailingListExportResult,
+  MailingListOptions,
+  MailingListPreviewInput,
+  ReportExportInput,
+  ExportFile,
+  VisitPlanExportInput,
+  VisitPlanExportResult,
+} from './exports.schema';
+import {
   ImportCommitResult,
   ImportPreset,
   ImportPresetInput,
@@ -496,6 +509,20 @@ export const contract = {
   'reports:run': { input: ReportRunInput, output: ReportResult },
   /** The records behind a figure (or a chart bar): exactly the ones the figure counts. */
   'reports:drill': { input: ReportDrillInput, output: ReportDrillResult },
+
+  // ---- exports (PRODUCT.md §7): files made in the core, saved where the user chooses ----
+  /** A rep's visit plan for a date range as PDF, ICS, XLSX or CSV (audited: it holds contacts' data). */
+  'exports:visitPlan': { input: VisitPlanExportInput, output: VisitPlanExportResult },
+  /** The cities and parent companies the mailing-list filters offer. */
+  'exports:mailingListOptions': { input: empty, output: MailingListOptions },
+  /** How many contacts the filter puts on the list and how many it leaves out, and why (no file). */
+  'exports:mailingListPreview': { input: MailingListPreviewInput, output: MailingListCounts },
+  /** The mailing list as CSV (UTF-8 with BOM), recorded in the audit log. */
+  'exports:mailingList': { input: MailingListExportInput, output: MailingListExportResult },
+  /** A report as XLSX, CSV or PDF (with its chart), with the filters it was computed for. */
+  'exports:report': { input: ReportExportInput, output: ExportFile },
+  /** Stops one of the caller's long jobs (an export) named by its jobId. */
+  'jobs:cancel': { input: JobCancelInput, output: JobCancelResult },
 
   'dictionaries:list': {
     input: z

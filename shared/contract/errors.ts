@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'store_failed',
   'store_locked',
   'not_ready',
+  /** The caller stopped a long job (an export) before it finished: nothing was made or recorded. */
+  'cancelled',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -4,6 +4,7 @@ import { actionHandlers } from '../actions/actions.handlers';
 import { planHandlers } from '../plans/plans.handlers';
 import { orderHandlers } from '../orders/orders.handlers';
 import { reportHandlers } from '../reports/reports.handlers';
+import { exportHandlers } from '../exports/exports.handlers';
 import { authHandlers } from '../auth/auth.handlers';
 import { backupHandlers } from '../backups/backups.handlers';
 import { clientHandlers } from '../clients/clients.handlers';
@@ -42,4 +43,5 @@ export const handlers: Handlers = {
   ...planHandlers,
   ...orderHandlers,
   ...reportHandlers,
+  ...exportHandlers,
 };

@@ -76,7 +76,14 @@ export function patchAudited<T extends { id: string }>(
 
 export function auditExport(
   tx: Tx,
-  what: { kind: string; entity: string; entityId: string; count: number },
+  what: {
+    kind: string;
+    entity: string;
+    entityId: string;
+    count: number;
+    /** What else says what was exported: the filters, the period, the format. */
+    extra?: Record<string, unknown>;
+  },
 ): void {
   tx.insert('audit', {
     at: tx.at,
@@ -87,6 +94,6 @@ export function auditExport(
     field: null,
     old: null,
     new: null,
-    details: { kind: what.kind, count: what.count },
+    details: { ...what.extra, kind: what.kind, count: what.count },
   });
 }

@@ -157,6 +157,17 @@ export const PERMISSIONS: Record<CommandName, Access> = {
   'reports:scope': 'signedIn',
   'reports:run': 'signedIn',
   'reports:drill': 'signedIn',
+  // A visit plan: a rep's own, a manager's team rep's (the service checks the scope); the admin any.
+  'exports:visitPlan': ['rep', 'manager', 'admin'],
+  // Mailing lists hold contacts' e-mails: the operator who keeps consents, managers (their teams'
+  // clients, the service scopes them) and the admin.
+  'exports:mailingListOptions': ['operator', 'manager', 'admin'],
+  'exports:mailingListPreview': ['operator', 'manager', 'admin'],
+  'exports:mailingList': ['operator', 'manager', 'admin'],
+  // As reports:run: the service decides which kinds a role may run and whose figures it sees.
+  'exports:report': 'signedIn',
+  // Only the caller's own jobs can be stopped (the service matches the job's owner).
+  'jobs:cancel': 'signedIn',
   'dictionaries:list': 'signedIn',
   'dictionaries:create': ADMIN,
   'dictionaries:update': ADMIN,

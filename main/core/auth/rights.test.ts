@@ -145,6 +145,12 @@ orders:client                        -    Y    Y    Y    Y
 reports:scope                        -    Y    Y    Y    Y
 reports:run                          -    Y    Y    Y    Y
 reports:drill                        -    Y    Y    Y    Y
+exports:visitPlan                    -    -    Y    Y    Y
+exports:mailingListOptions           -    Y    -    Y    Y
+exports:mailingListPreview           -    Y    -    Y    Y
+exports:mailingList                  -    Y    -    Y    Y
+exports:report                       -    Y    Y    Y    Y
+jobs:cancel                          -    Y    Y    Y    Y
 dictionaries:list                    -    Y    Y    Y    Y
 dictionaries:create                  -    -    -    -    Y
 dictionaries:update                  -    -    -    -    Y
@@ -431,6 +437,16 @@ const SAMPLES: Record<CommandName, (who: Who) => unknown> = {
     rowKeys: [],
     column: 'noContact',
   }),
+  'exports:visitPlan': () => ({ from: '2026-11-23', to: '2026-11-29', format: 'ics' }),
+  'exports:mailingListOptions': () => ({}),
+  'exports:mailingListPreview': () => ({ filter: {} }),
+  'exports:mailingList': () => ({ filter: {} }),
+  'exports:report': () => ({
+    kind: 'dataQuality',
+    filters: { from: '2026-11', to: '2026-11' },
+    format: 'csv',
+  }),
+  'jobs:cancel': () => ({ jobId: 'no-such-job' }),
   'dictionaries:list': () => ({}),
   'dictionaries:create': () => ({
     kind: 'segment',
