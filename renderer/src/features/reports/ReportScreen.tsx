@@ -18,6 +18,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { formatDate, formatDateTime, formatMoney, formatNumber } from '../../i18n/format';
 import { actionRoute, clientCardRoute, formatHash, visitRoute } from '../../shell/routes';
 import { addMonths, formatMonth } from '../actions/action-format';
+import { ReportExportButtons } from '../exports/ReportExportButtons';
 import { DrillPanel } from './DrillPanel';
 import { ReportChart } from './ReportChart';
 import { createReportsStore } from './reports.store';
@@ -108,6 +109,7 @@ export function ReportScreen({
     <section className="page reports" data-testid={`report-${kind}`} aria-busy={loading || undefined}>
       <PageHeader title={title} intro={dyn(`intro.${kind}`)} />
       <Filters id={id} state={s} store={store} todayMonth={today?.slice(0, 7) ?? null} />
+      <ReportExportButtons kind={kind} filters={s.filters} available={!!result && result.rows.length > 0} />
       {loading && <Progress progress={s.progress} />}
       {s.status === 'failed' && <ErrorPanel error={s.error} onRetry={() => void store.getState().run()} />}
       {result && result.rows.length === 0 && s.status === 'ready' && (
