@@ -12,6 +12,7 @@ class FakeContents extends EventEmitter {
     setPermissionRequestHandler() {},
     setPermissionCheckHandler() {},
     setDevicePermissionHandler() {},
+    on() {},
   };
   setWindowOpenHandler() {}
 }

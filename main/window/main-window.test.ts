@@ -11,6 +11,11 @@ class FakeContents extends EventEmitter {
   permissionCheck: ((...args: unknown[]) => boolean) | null = null;
   deviceCheck: ((...args: unknown[]) => boolean) | null = null;
   session = {
+    downloads: new EventEmitter(),
+    on(event: string, h: (...args: unknown[]) => void) {
+      this.downloads.on(event, h);
+      return this;
+    },
     setPermissionRequestHandler: (h: FakeContents['permissionRequest']) => (this.permissionRequest = h),
     setPermissionCheckHandler: (h: FakeContents['permissionCheck']) => (this.permissionCheck = h),
     setDevicePermissionHandler: (h: FakeContents['deviceCheck']) => (this.deviceCheck = h),
@@ -37,7 +42,11 @@ class FakeWindow extends EventEmitter {
   }
 }
 const openExternal = vi.fn((_url: string) => Promise.resolve());
-vi.mock('electron', () => ({ BrowserWindow: FakeWindow, shell: { openExternal } }));
+vi.mock('electron', () => ({
+  BrowserWindow: FakeWindow,
+  shell: { openExternal },
+  app: { getPath: (name: string) => (name === 'downloads' ? '/home/ola/Pobrane' : '/tmp') },
+}));
 
 const { buildWebPreferences, createMainWindow, guardNavigation, windowOpenHandler } =
   await import('./main-window');
@@ -166,5 +175,41 @@ describe('guards as functions', () => {
     expect(windowOpenHandler(failing)({ url: 'https://x.example/' })).toEqual({ action: 'deny' });
     await new Promise((r) => setImmediate(r));
     expect(failing).toHaveBeenCalledOnce();
+  });
+});
+
+describe('saving an export', () => {
+  function download(fileName: string) {
+    const item = {
+      getFilename: () => fileName,
+      options: null as null | Record<string, unknown>,
+      setSaveDialogOptions(o: Record<string, unknown>) {
+        this.options = o;
+      },
+      setSavePath: vi.fn(),
+    };
+    return item;
+  }
+
+  it('asks where to save with the native dialog, at Downloads under the file name, typed by extension', async () => {
+    const { createMainWindow } = await import('./main-window');
+    created.length = 0;
+    createMainWindow({ preloadPath: '/app/preload.js' });
+    const item = download('plan-jan-2026-11-30-2026-12-06.ics');
+    created[0]!.webContents.session.downloads.emit('will-download', {}, item, {});
+    expect(item.options).toMatchObject({
+      defaultPath: '/home/ola/Pobrane/plan-jan-2026-11-30-2026-12-06.ics',
+      filters: [{ name: 'iCalendar', extensions: ['ics'] }],
+    });
+    // No save path: Electron shows the dialog (a set path would save silently).
+    expect(item.setSavePath).not.toHaveBeenCalled();
+  });
+
+  it('names the file types of every export format', async () => {
+    const { saveFilters } = await import('./main-window');
+    expect(saveFilters('a.pdf')).toEqual([{ name: 'PDF', extensions: ['pdf'] }]);
+    expect(saveFilters('lista.CSV')).toEqual([{ name: 'CSV', extensions: ['csv'] }]);
+    expect(saveFilters('raport.xlsx')).toEqual([{ name: 'Excel', extensions: ['xlsx'] }]);
+    expect(saveFilters('bez-pripony')).toEqual([]);
   });
 });

@@ -1,6 +1,9 @@
-import { BrowserWindow, shell } from 'electron';
+import * as path from 'node:path';
+import { app, BrowserWindow, shell } from 'electron';
 import type {
+  DownloadItem,
   Event,
+  FileFilter,
   HandlerDetails,
   Session,
   WebContents,
@@ -66,6 +69,38 @@ export function denyAllPermissions(
   session.setDevicePermissionHandler(() => false);
 }
 
+/** The save dialog's file type for an export, by its extension (issue 9 exports). */
+export function saveFilters(fileName: string): FileFilter[] {
+  const ext = path.extname(fileName).slice(1).toLowerCase();
+  const named: Record<string, string> = {
+    pdf: 'PDF',
+    ics: 'iCalendar',
+    xlsx: 'Excel',
+    csv: 'CSV',
+    json: 'JSON',
+  };
+  return ext ? [{ name: named[ext] ?? ext.toUpperCase(), extensions: [ext] }] : [];
+}
+
+/**
+ * Every file the page saves (an export the core made, handed over as a download) goes where the
+ * user chooses: no save path is set, so Electron asks with its native save dialog, opened at the
+ * user's Downloads folder under the file's own name. Cancelling the dialog cancels the download.
+ */
+export function askWhereToSave(
+  session: Pick<Session, 'on'>,
+  downloadsDir: () => string = () => app.getPath('downloads'),
+): void {
+  session.on('will-download', (_event: Event, item: DownloadItem) => {
+    const name = item.getFilename();
+    item.setSaveDialogOptions({
+      defaultPath: path.join(downloadsDir(), name),
+      filters: saveFilters(name),
+      properties: ['createDirectory', 'showOverwriteConfirmation'],
+    });
+  });
+}
+
 export type GuardedContents = Pick<WebContents, 'on' | 'setWindowOpenHandler'>;
 
 export function installGuards(
@@ -97,6 +132,7 @@ export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
     webPreferences: buildWebPreferences(opts.preloadPath),
   });
   denyAllPermissions(win.webContents.session);
+  askWhereToSave(win.webContents.session);
   installGuards(win.webContents);
   win.once('ready-to-show', () => win.show());
   win.loadURL(APP_ENTRY_URL).catch((e: unknown) => console.error('main-window: loading the app failed', e));

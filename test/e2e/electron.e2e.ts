@@ -149,6 +149,51 @@ describe.skipIf(!electron.path)('Electron app', () => {
     });
   });
 
+  it('saves an export where the user chooses: the native save dialog, at Downloads, under its name', async () => {
+    // Our will-download handler runs first and sets the dialog's options; this one (added after it)
+    // records them and cancels, so the test does not sit on a modal dialog.
+    await app.evaluate(({ session }) => {
+      session.defaultSession.on('will-download', (_e, item) => {
+        (globalThis as { lastSave?: unknown }).lastSave = {
+          name: item.getFilename(),
+          options: item.getSaveDialogOptions(),
+          savePath: item.getSavePath(),
+        };
+        item.cancel();
+      });
+    });
+    const saved = await page.evaluate(async () => {
+      const r = await (window as unknown as { regio: RegioBridge }).regio.invoke('exports:report', {
+        kind: 'dataQuality',
+        filters: { from: '2026-11', to: '2026-11' },
+        format: 'csv',
+      });
+      if (!r.ok) return r;
+      const bin = atob(r.data.base64);
+      const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(new Blob([bytes], { type: r.data.mime }));
+      a.download = r.data.fileName;
+      document.body.append(a);
+      a.click();
+      a.remove();
+      return { ok: true, fileName: r.data.fileName };
+    });
+    expect(saved).toMatchObject({ ok: true });
+    const fileName = (saved as { fileName: string }).fileName;
+    await expect
+      .poll(() => app.evaluate(() => (globalThis as { lastSave?: unknown }).lastSave ?? null))
+      .toMatchObject({
+        name: fileName,
+        options: {
+          defaultPath: expect.stringContaining(fileName) as unknown,
+          filters: [{ extensions: ['csv'] }],
+        },
+        // No path set: Electron asks the user.
+        savePath: '',
+      });
+  });
+
   it('refuses a command outside the contract', async () => {
     const r = await page.evaluate(() =>
       (window as unknown as { regio: { invoke(c: string, i: unknown): Promise<unknown> } }).regio.invoke(
