@@ -17,6 +17,12 @@ const en = {
     conflict: 'This clashes with data that exists already.',
     illegal_transition: 'This change of state is not allowed.',
     rate_limited: 'Too many attempts. Try again in a moment.',
+    cancelled: 'Stopped before it finished. Nothing was saved.',
+    job_cancelled: 'The export was cancelled. No file was made and nothing was recorded.',
+    job_running: 'This export is already running. Wait for it to finish or cancel it.',
+    plan_rep_required: 'Choose the rep whose visit plan to export.',
+    mailing_filter_unknown:
+      'The filter names a segment, rep or parent company that no longer exists. Refresh and choose again.',
     store_failed: 'The data could not be saved.',
     store_locked: 'The data folder is open in another Regio window or program.',
     not_ready: 'Regio is still starting. Try again in a moment.',
@@ -269,6 +275,8 @@ const en = {
     action_reason_invalid: 'Pick a reason from the list.',
     plan_month_past: 'This month is over; choose this month or a later one.',
     report_period_too_long: 'A report covers at most 24 months; shorten the period.',
+    plan_period_too_long: 'A visit plan export covers at most 62 days; shorten the period.',
+    plan_rep_required: 'Choose a rep.',
     plan_meetings_over_contacts:
       'Meetings are contacts too: this target cannot be higher than the contacts target.',
     order_quantity: 'Not a valid quantity: a number other than 0 with at most 3 decimals (e.g. 1,5 or -2).',
@@ -287,6 +295,12 @@ const pl: Translation<typeof en> = {
     conflict: 'To koliduje z danymi, które już istnieją.',
     illegal_transition: 'Taka zmiana stanu jest niedozwolona.',
     rate_limited: 'Zbyt wiele prób. Spróbuj ponownie za chwilę.',
+    cancelled: 'Przerwano przed końcem. Nic nie zostało zapisane.',
+    job_cancelled: 'Eksport przerwano. Plik nie powstał i nic nie zapisano w dzienniku.',
+    job_running: 'Ten eksport już trwa. Poczekaj na jego koniec albo go przerwij.',
+    plan_rep_required: 'Wybierz przedstawiciela, którego plan wizyt chcesz wyeksportować.',
+    mailing_filter_unknown:
+      'Filtr wskazuje segment, przedstawiciela lub firmę nadrzędną, które już nie istnieją. Odśwież i wybierz ponownie.',
     store_failed: 'Nie udało się zapisać danych.',
     store_locked: 'Folder danych jest otwarty w innym oknie lub programie Regio.',
     not_ready: 'Regio jeszcze się uruchamia. Spróbuj ponownie za chwilę.',
@@ -539,6 +553,8 @@ const pl: Translation<typeof en> = {
     action_reason_invalid: 'Wybierz powód z listy.',
     plan_month_past: 'Ten miesiąc już się skończył – wybierz bieżący lub późniejszy.',
     report_period_too_long: 'Raport obejmuje najwyżej 24 miesiące – skróć okres.',
+    plan_period_too_long: 'Eksport planu wizyt obejmuje najwyżej 62 dni – skróć okres.',
+    plan_rep_required: 'Wybierz przedstawiciela.',
     plan_meetings_over_contacts:
       'Spotkania też są kontaktami: ten cel nie może być wyższy niż cel kontaktów.',
     order_quantity:
@@ -558,6 +574,12 @@ const cs: Translation<typeof en> = {
     conflict: 'To je v rozporu s daty, která už existují.',
     illegal_transition: 'Tato změna stavu není povolena.',
     rate_limited: 'Příliš mnoho pokusů. Zkuste to za chvíli.',
+    cancelled: 'Zastaveno před dokončením. Nic nebylo uloženo.',
+    job_cancelled: 'Export byl zrušen. Soubor nevznikl a nic se nezaznamenalo.',
+    job_running: 'Tento export už běží. Počkejte na jeho konec, nebo ho zrušte.',
+    plan_rep_required: 'Vyberte obchodního zástupce, jehož plán návštěv chcete exportovat.',
+    mailing_filter_unknown:
+      'Filtr uvádí segment, obchodního zástupce nebo mateřskou firmu, které už neexistují. Obnovte stránku a vyberte znovu.',
     store_failed: 'Data se nepodařilo uložit.',
     store_locked: 'Datová složka je otevřená v jiném okně nebo programu Regio.',
     not_ready: 'Regio se ještě spouští. Zkuste to za chvíli.',
@@ -809,6 +831,8 @@ const cs: Translation<typeof en> = {
     action_reason_invalid: 'Vyberte důvod ze seznamu.',
     plan_month_past: 'Tento měsíc už skončil – zvolte aktuální nebo pozdější.',
     report_period_too_long: 'Přehled pokrývá nejvýše 24 měsíců – zkraťte období.',
+    plan_period_too_long: 'Export plánu návštěv pokrývá nejvýše 62 dní – zkraťte období.',
+    plan_rep_required: 'Vyberte obchodního zástupce.',
     plan_meetings_over_contacts: 'Schůzky jsou také kontakty: tento cíl nesmí být vyšší než cíl kontaktů.',
     order_quantity: 'Neplatné množství: číslo různé od 0, nejvýše 3 desetinná místa (např. 1,5 nebo -2).',
     order_net_value:

@@ -12,8 +12,10 @@ import { clientList } from '../features/clients/list/client-list.i18n';
 import { queue } from '../features/clients/queue/queue.i18n';
 import { home } from '../features/home/home.i18n';
 import { orders } from '../features/orders/orders.i18n';
+import { exportsNs } from '../features/exports/exports.i18n';
+import { mailingList } from '../features/exports/mailing-list/mailing-list.i18n';
 import { plans } from '../features/plans/plans.i18n';
-import { reports } from '../features/reports/reports.i18n';
+import { reports } from '../../../shared/i18n/reports.i18n';
 import { settings } from '../features/settings/settings.i18n';
 import { visits } from '../features/visits/visits.i18n';
 import { settlements } from '../features/settlements/settlements.i18n';
@@ -47,6 +49,8 @@ export const namespaces = {
   plans,
   reports,
   orders,
+  exports: exportsNs,
+  mailingList,
 } as const;
 
 export type NamespaceName = keyof typeof namespaces;

@@ -3,6 +3,7 @@ import { REPORT_KINDS } from '../../../shared/contract/reports.schema';
 import {
   canOpen,
   formatHash,
+  MAILING_LIST,
   ORDERS_IMPORT,
   parseHash,
   reportRoute,
@@ -68,6 +69,16 @@ describe('routes', () => {
   it('opens the orders import beside the client import', () => {
     expect(parseHash('#/clients/import-orders')).toEqual(ORDERS_IMPORT);
     expect(formatHash(ORDERS_IMPORT)).toBe('#/clients/import-orders');
+  });
+
+  it('opens the mailing list under the clients, both ways', () => {
+    expect(MAILING_LIST).toEqual({ section: 'clients', view: 'mailingList' });
+    expect(parseHash('#/clients/mailing-list')).toEqual(MAILING_LIST);
+    expect(parseHash('#/clients/mailing-list/')).toEqual(MAILING_LIST);
+    expect(formatHash(MAILING_LIST)).toBe('#/clients/mailing-list');
+    expect(parseHash(formatHash(MAILING_LIST))).toEqual(MAILING_LIST);
+    // A near miss is a mistyped address, not a client id.
+    expect(parseHash('#/clients/mailing-lists')).toBeNull();
   });
 
   it('maps Alt+1…Alt+8 to the sections in navigation order', () => {

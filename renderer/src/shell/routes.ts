@@ -39,6 +39,7 @@ export type ClientsView =
   | { view: 'duplicates' }
   | { view: 'import' }
   | { view: 'ordersImport' }
+  | { view: 'mailingList' }
   | { view: 'card'; clientId: string };
 
 /** Visits and calls: the agenda (#/visits), one visit (#/visits/<id>), the calls (#/visits/calls). */
@@ -74,6 +75,8 @@ export const QUEUE: Route = { section: 'clients', view: 'queue' };
 export const DUPLICATES: Route = { section: 'clients', view: 'duplicates' };
 export const IMPORT: Route = { section: 'clients', view: 'import' };
 export const ORDERS_IMPORT: Route = { section: 'clients', view: 'ordersImport' };
+/** The mailing list for a sale announcement (issue 9): the clients' contacts with a granted e-mail consent. */
+export const MAILING_LIST: Route = { section: 'clients', view: 'mailingList' };
 export function clientCardRoute(clientId: string): Route {
   return { section: 'clients', view: 'card', clientId };
 }
@@ -145,6 +148,7 @@ export function parseHash(hash: string): Route | null {
     if (sub === 'duplicates') return DUPLICATES;
     if (sub === 'import') return IMPORT;
     if (sub === 'import-orders') return ORDERS_IMPORT;
+    if (sub === 'mailing-list') return MAILING_LIST;
     // Record ids are UUIDv7: anything else is a mistyped address, not a client.
     return /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(sub)
       ? clientCardRoute(sub)
@@ -195,6 +199,8 @@ export function formatHash(route: Route): string {
         return '#/clients/import';
       case 'ordersImport':
         return '#/clients/import-orders';
+      case 'mailingList':
+        return '#/clients/mailing-list';
       case 'card':
         return `#/clients/${route.clientId}`;
     }

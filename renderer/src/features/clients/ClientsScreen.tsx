@@ -1,5 +1,6 @@
 import type { PublicUser } from '../../../../shared/contract/users.schema';
 import type { ClientsView } from '../../shell/routes';
+import { MailingListScreen } from '../exports/mailing-list/MailingListScreen';
 import { OrdersImportScreen } from '../orders/OrdersImportScreen';
 import { ClientCardScreen } from './card/ClientCardScreen';
 import { ClientsTabs } from './ClientsTabs';
@@ -60,6 +61,19 @@ export function ClientsScreen({ view, user }: { view: ClientsView; user: PublicU
           <ClientsTabs current="ordersImport" />
           <OrdersImportScreen />
         </>
+      ) : (
+        <ClientListScreen />
+      );
+    case 'mailingList':
+      // The operator and the admin reach it by a tab; a manager (no tabs) by a link on the client
+      // list, for their team's clients. A rep has no mailing list (the core refuses it): the list.
+      return worksQueue ? (
+        <>
+          <ClientsTabs current="mailingList" />
+          <MailingListScreen />
+        </>
+      ) : user.role === 'manager' ? (
+        <MailingListScreen />
       ) : (
         <ClientListScreen />
       );

@@ -2,7 +2,15 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueueStore } from '../../app/app-context';
 import { formatNumber } from '../../i18n/format';
-import { CLIENTS, DUPLICATES, formatHash, IMPORT, ORDERS_IMPORT, QUEUE } from '../../shell/routes';
+import {
+  CLIENTS,
+  DUPLICATES,
+  formatHash,
+  IMPORT,
+  MAILING_LIST,
+  ORDERS_IMPORT,
+  QUEUE,
+} from '../../shell/routes';
 import './queue/Queue.css';
 
 /**
@@ -13,9 +21,9 @@ import './queue/Queue.css';
 export function ClientsTabs({
   current,
 }: {
-  current: 'list' | 'queue' | 'duplicates' | 'import' | 'ordersImport';
+  current: 'list' | 'queue' | 'duplicates' | 'import' | 'ordersImport' | 'mailingList';
 }) {
-  const { t, i18n } = useTranslation(['queue', 'duplicates', 'clientImport', 'orders']);
+  const { t, i18n } = useTranslation(['queue', 'duplicates', 'clientImport', 'orders', 'mailingList']);
   const counts = useQueueStore((s) => s.counts);
   const loadCounts = useQueueStore((s) => s.loadCounts);
   useEffect(() => void loadCounts(), [loadCounts]);
@@ -77,6 +85,14 @@ export function ClientsTabs({
         data-testid="tab-orders-import"
       >
         {t('orders:tab')}
+      </a>
+      <a
+        className="clients-tabs__tab"
+        href={formatHash(MAILING_LIST)}
+        aria-current={current === 'mailingList' ? 'page' : undefined}
+        data-testid="tab-mailing-list"
+      >
+        {t('mailingList:tab')}
       </a>
     </nav>
   );

@@ -16,7 +16,7 @@ import { LiveStatus, useAnnouncer } from '../../../components/LiveStatus';
 import { PageHeader } from '../../../components/PageHeader';
 import { errorText } from '../../../i18n/error-text';
 import { currentLanguage } from '../../../i18n/i18n';
-import { clientCardRoute } from '../../../shell/routes';
+import { clientCardRoute, formatHash, MAILING_LIST } from '../../../shell/routes';
 import { isTextField } from '../../../shell/shortcuts';
 import { ClientFormDialog } from '../card/ClientFormDialog';
 import { BulkEditDialog } from './BulkEditDialog';
@@ -43,11 +43,13 @@ type Open = 'new' | 'bulk' | null;
  * Shift+↑/↓ — select while moving, P — the outlets of the same chain.
  */
 export function ClientListScreen() {
-  const { t } = useTranslation(['clientList', 'clients', 'shell', 'common']);
+  const { t } = useTranslation(['clientList', 'clients', 'shell', 'common', 'mailingList']);
   const { stores } = useServices();
   const role = useSessionStore((s) => s.session?.user?.role);
   const canCreate = role === 'operator' || role === 'admin';
   const canBulk = role === 'operator' || role === 'manager' || role === 'admin';
+  // The mailing list is for whoever keeps the clients' data or leads a team (the core refuses reps).
+  const canMail = canBulk;
   const navigate = useNavStore((s) => s.navigate);
   const attach = useClientListStore((s) => s.attach);
   const status = useClientListStore((s) => s.status);
@@ -170,20 +172,29 @@ export function ClientListScreen() {
       <PageHeader
         title={t('shell:nav.clients')}
         actions={
-          canCreate && (
-            <button
-              type="button"
-              className="button button--primary"
-              aria-keyshortcuts="Alt+N"
-              title={t('new_shortcut')}
-              onClick={() => {
-                announce(null);
-                setOpen('new');
-              }}
-              data-testid="client-new"
-            >
-              {t('new')}
-            </button>
+          (canCreate || canMail) && (
+            <>
+              {canMail && (
+                <a className="button" href={formatHash(MAILING_LIST)} data-testid="client-list-mailing-list">
+                  {t('mailingList:tab')}
+                </a>
+              )}
+              {canCreate && (
+                <button
+                  type="button"
+                  className="button button--primary"
+                  aria-keyshortcuts="Alt+N"
+                  title={t('new_shortcut')}
+                  onClick={() => {
+                    announce(null);
+                    setOpen('new');
+                  }}
+                  data-testid="client-new"
+                >
+                  {t('new')}
+                </button>
+              )}
+            </>
           )
         }
       />

@@ -11,6 +11,7 @@ import { LiveStatus, useAnnouncer } from '../../../components/LiveStatus';
 import { errorText } from '../../../i18n/error-text';
 import { formatDate } from '../../../i18n/format';
 import { formatHash, visitRoute } from '../../../shell/routes';
+import { VisitPlanExportButton } from '../../exports/VisitPlanExportDialog';
 import { daysOf, rangeOf } from './agenda-dates';
 import { createAgendaStore } from './agenda.store';
 import type { AgendaState } from './agenda.store';
@@ -111,6 +112,7 @@ export function AgendaScreen({ user, store: given }: { user: PublicUser; store?:
           )}
         </div>
         <div className="page__actions">
+          <VisitPlanExportButton user={user} agenda={store} />
           {canPlan && (
             <button
               type="button"
