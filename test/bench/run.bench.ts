@@ -17,8 +17,10 @@ import type { ActionsResult } from './actions-bench.types';
 import { actionsSection } from './actions-report';
 import type { ReportsResult } from './reports-bench.types';
 import { reportsSection } from './reports-report';
+import type { ExportsResult } from './exports-bench.types';
+import { exportsSection } from './exports-report';
 
-// npm run bench [-- --scale S|L|both] [--quick] [--only stores|clients|dedupe|visits|actions|reports] [--no-browser]
+// npm run bench [-- --scale S|L|both] [--quick] [--only stores|clients|dedupe|visits|actions|reports|exports] [--no-browser]
 // Runs every store at every scale, each in its own child process (peak memory is per store), then
 // prints one side-by-side table per scale; then the client base (search, list, card) in a real
 // core and a real browser at the largest scale asked for (clients-child.ts); then the duplicate
@@ -28,7 +30,9 @@ import { reportsSection } from './reports-report';
 // twice — in a real core at the largest scale asked for (visits-child.ts); then issue 7's local
 // actions and budgets — a registration carrying 50 visits' tasks, the manager's queue, budget
 // figures, lists and alerts — in a real core at the largest scale asked for (actions-child.ts); then
-// issue 8's six reports (first and cached), drill-downs and home counters (reports-child.ts). Rewrites
+// issue 8's six reports (first and cached), drill-downs and home counters (reports-child.ts); then
+// issue 9's exports — a rep-month visit plan, the office's mailing list, every report as a file
+// (exports-child.ts). Rewrites
 // docs/BENCHMARKS.md: the hand-written analysis between the ANALYSIS markers survives the rewrite,
 // and with --only the other parts' sections are kept as the last run wrote them.
 
@@ -40,6 +44,7 @@ const DEDUPE_CHILD = 'test/bench/dedupe-child.ts';
 const VISITS_CHILD = 'test/bench/visits-child.ts';
 const ACTIONS_CHILD = 'test/bench/actions-child.ts';
 const REPORTS_CHILD = 'test/bench/reports-child.ts';
+const EXPORTS_CHILD = 'test/bench/exports-child.ts';
 const CHILD_TIMEOUT_MS = 30 * 60_000;
 const ANALYSIS_START = '<!-- ANALYSIS:START (kept when the benchmark rewrites this file) -->';
 const ANALYSIS_END = '<!-- ANALYSIS:END -->';
@@ -55,6 +60,8 @@ const ACTIONS_START = '<!-- ACTIONS:START -->';
 const ACTIONS_END = '<!-- ACTIONS:END -->';
 const REPORTS_START = '<!-- REPORTS:START -->';
 const REPORTS_END = '<!-- REPORTS:END -->';
+const EXPORTS_START = '<!-- EXPORTS:START -->';
+const EXPORTS_END = '<!-- EXPORTS:END -->';
 
 interface Failure {
   store: StoreName;
@@ -64,7 +71,7 @@ interface Failure {
 type Outcome =
   { ok: true; result: ChildResult; launch: LaunchResult | Failure } | { ok: false; failure: Failure };
 
-const PARTS = ['stores', 'clients', 'dedupe', 'visits', 'actions', 'reports'] as const;
+const PARTS = ['stores', 'clients', 'dedupe', 'visits', 'actions', 'reports', 'exports'] as const;
 type Part = (typeof PARTS)[number];
 interface Args {
   scales: DatasetScale[];
@@ -75,7 +82,7 @@ interface Args {
 
 function parseArgs(argv: string[]): Args {
   const usage =
-    'usage: run.bench.ts [--scale S|L|both] [--quick] [--only stores|clients|dedupe|visits|actions|reports] [--no-browser]';
+    'usage: run.bench.ts [--scale S|L|both] [--quick] [--only stores|clients|dedupe|visits|actions|reports|exports] [--no-browser]';
   let scale = 'both';
   let quick = false;
   let only = '';
@@ -241,6 +248,21 @@ async function runReports(
     if (r.code !== 0 || !r.result)
       return { ok: false, error: `child exited with ${r.code}: ${lastLines(r.stderrTail)}` };
     return { ok: true, result: JSON.parse(r.result) as ReportsResult };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function runExports(
+  scale: DatasetScale,
+): Promise<{ ok: true; result: ExportsResult } | { ok: false; error: string }> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `regio-bench-exports-${scale}-`));
+  try {
+    process.stderr.write(`\n▶ exports at ${scale} in ${dir}\n`);
+    const r = await runChild([scale, dir], EXPORTS_CHILD);
+    if (r.code !== 0 || !r.result)
+      return { ok: false, error: `child exited with ${r.code}: ${lastLines(r.stderrTail)}` };
+    return { ok: true, result: JSON.parse(r.result) as ExportsResult };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -559,6 +581,16 @@ async function main(): Promise<void> {
     consoleOut.push(body);
     reportsBlock = `${REPORTS_START}\n${body}\n${REPORTS_END}`;
   }
+  let exportsBlock: string | null = null;
+  if (parts.includes('exports')) {
+    // The issue's targets are for L: the exports part runs at the largest scale asked for.
+    const scale: DatasetScale = scales.includes('L') ? 'L' : 'S';
+    const t0 = performance.now();
+    const r = await runExports(scale);
+    const body = exportsSection(r, { scale, wallMs: performance.now() - t0, date: new Date().toISOString() });
+    consoleOut.push(body);
+    exportsBlock = `${EXPORTS_START}\n${body}\n${EXPORTS_END}`;
+  }
   const cmd = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
   const storesBlock = parts.includes('stores')
     ? `${STORES_START}\n${sections.join('\n')}${STORES_END}`
@@ -588,6 +620,11 @@ async function main(): Promise<void> {
     REPORTS_END,
     `${REPORTS_START}\n_Not measured yet: run npm run bench -- --only reports._\n${REPORTS_END}`,
   );
+  exportsBlock ??= keptBlock(
+    EXPORTS_START,
+    EXPORTS_END,
+    `${EXPORTS_START}\n_Not measured yet: run npm run bench -- --only exports._\n${EXPORTS_END}`,
+  );
   const doc = [
     '# Benchmarks',
     '',
@@ -611,6 +648,8 @@ async function main(): Promise<void> {
     actionsBlock,
     '',
     reportsBlock,
+    '',
+    exportsBlock,
     '',
     '## Analysis',
     '',
