@@ -1,6 +1,7 @@
-import type { Namespace, Translation } from '../../i18n/translation.types';
+import type { Namespace, Translation } from './translation.types';
 
-// The six reports (issue 8, PRODUCT.md §6): titles, the columns the core names by key
+// The six reports (issue 8, PRODUCT.md §6) — shared by the screen and the core's report files
+// (issue 9), so a file names every column exactly as the screen does: titles, the columns the core names by key
 // (`columns.<key>`), the row codes it sends (`labels.<labelKey>`), its notes (`notes.<key>`), the
 // filters, the chart and the drill-down panel. Tab labels are short: eight tabs share one strip.
 
@@ -159,6 +160,14 @@ const en = {
     visit_status: { planned: 'Planned', done: 'Done', cancelled: 'Cancelled', missed: 'Missed' },
     deal_outcome: { won: 'Won', lost: 'Lost' },
     close: 'Close',
+  },
+  // The report files (issue 9): the header block above the table, and what only a file needs.
+  file: {
+    office: 'Office',
+    period: 'Period',
+    exported_by: 'Exported by',
+    group: 'Group',
+    page: 'Page {{page}} of {{pages}}',
   },
 };
 
@@ -321,6 +330,13 @@ const pl: Translation<typeof en> = {
     deal_outcome: { won: 'Wygrana', lost: 'Przegrana' },
     close: 'Zamknij',
   },
+  file: {
+    office: 'Biuro',
+    period: 'Okres',
+    exported_by: 'Autor eksportu',
+    group: 'Grupa',
+    page: 'Strona {{page}} z {{pages}}',
+  },
 };
 
 const cs: Translation<typeof en> = {
@@ -480,6 +496,13 @@ const cs: Translation<typeof en> = {
     visit_status: { planned: 'Naplánovaná', done: 'Hotová', cancelled: 'Zrušená', missed: 'Zmeškaná' },
     deal_outcome: { won: 'Vyhraný', lost: 'Prohraný' },
     close: 'Zavřít',
+  },
+  file: {
+    office: 'Kancelář',
+    period: 'Období',
+    exported_by: 'Autor exportu',
+    group: 'Skupina',
+    page: 'Strana {{page}} z {{pages}}',
   },
 };
 
