@@ -103,7 +103,11 @@ export function ExportProgress({
       </div>
       {s.status === 'failed' && !hideError && (
         <div className="export-progress__error" data-testid="export-error">
-          <ErrorPanel error={s.error} onRetry={() => void store.getState().retry()} />
+          <ErrorPanel
+            error={s.error}
+            title={t('progress.failed')}
+            onRetry={() => void store.getState().retry()}
+          />
         </div>
       )}
     </div>

@@ -177,12 +177,12 @@ describe('report export buttons', () => {
 
   it('say what was saved, with the record count in the right plural (Polish and Czech)', async () => {
     for (const [lang, records, expected] of [
-      ['pl', 1, 'Zapisano budzet.xlsx (1 rekord)'],
-      ['pl', 3, 'Zapisano budzet.xlsx (3 rekordy)'],
-      ['pl', 12, 'Zapisano budzet.xlsx (12 rekordów)'],
-      ['cs', 3, 'Uloženo budzet.xlsx (3 záznamy)'],
-      ['cs', 12, 'Uloženo budzet.xlsx (12 záznamů)'],
-      ['en', 1, 'Saved budzet.xlsx (1 record)'],
+      ['pl', 1, 'Plik gotowy: budzet.xlsx (1 rekord)'],
+      ['pl', 3, 'Plik gotowy: budzet.xlsx (3 rekordy)'],
+      ['pl', 12, 'Plik gotowy: budzet.xlsx (12 rekordów)'],
+      ['cs', 3, 'Soubor připraven: budzet.xlsx (3 záznamy)'],
+      ['cs', 12, 'Soubor připraven: budzet.xlsx (12 záznamů)'],
+      ['en', 1, 'File ready: budzet.xlsx (1 record)'],
     ] as const) {
       const { job, render } = buttons(lang, {
         'exports:report': () => file({ fileName: 'budzet.xlsx', records }),

@@ -247,7 +247,7 @@ describe('visit plan export dialog', () => {
     const t = dialog('pl', user('rep'), { 'exports:visitPlan': () => planResult() });
     await t.form.getState().run('PDF');
     let html = t.render();
-    expect(text(html)).toContain('Zapisano plan-wizyt-2026-11-23-2026-11-29.pdf (9 rekordów)');
+    expect(text(html)).toContain('Plik gotowy: plan-wizyt-2026-11-23-2026-11-29.pdf (9 rekordów)');
     for (const [k, n] of [
       ['planned', 6],
       ['done', 1],
