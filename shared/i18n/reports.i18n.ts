@@ -168,6 +168,8 @@ const en = {
     exported_by: 'Exported by',
     group: 'Group',
     page: 'Page {{page}} of {{pages}}',
+    pdf_rows_limited:
+      'This PDF lists the first {{shown, number}} of {{total, number}} rows; the totals count all of them. The XLSX and CSV files hold every row.',
   },
 };
 
@@ -336,6 +338,8 @@ const pl: Translation<typeof en> = {
     exported_by: 'Autor eksportu',
     group: 'Grupa',
     page: 'Strona {{page}} z {{pages}}',
+    pdf_rows_limited:
+      'Ten PDF pokazuje pierwsze {{shown, number}} z {{total, number}} wierszy; sumy obejmują wszystkie. Pliki XLSX i CSV zawierają każdy wiersz.',
   },
 };
 
@@ -503,6 +507,8 @@ const cs: Translation<typeof en> = {
     exported_by: 'Autor exportu',
     group: 'Skupina',
     page: 'Strana {{page}} z {{pages}}',
+    pdf_rows_limited:
+      'Toto PDF uvádí prvních {{shown, number}} z {{total, number}} řádků; součty zahrnují všechny. Soubory XLSX a CSV obsahují každý řádek.',
   },
 };
 

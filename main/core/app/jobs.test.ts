@@ -106,6 +106,24 @@ describe('withJob', () => {
     expect(after).toBe(false);
   });
 
+  it('after the seal a cancel is refused and the job ends whole (its audit entry stands)', async () => {
+    const { ctx } = ctxFor('u1');
+    let recorded = false;
+    let release!: () => void;
+    const writing = new Promise<void>((r) => (release = r));
+    const running = withJob(ctx, 'j6', async (job) => {
+      job.seal();
+      await writing; // the audit entry's write, waiting on the journal
+      recorded = true;
+      return 'file';
+    });
+    await new Promise((r) => setImmediate(r));
+    expect(cancelJob(ctx, 'j6')).toEqual({ cancelled: false });
+    release();
+    await expect(running).resolves.toBe('file');
+    expect(recorded).toBe(true);
+  });
+
   it('refuses a second job under a running id of the same user, not of another user or core', async () => {
     const store = {};
     const a = ctxFor('u1', store).ctx;

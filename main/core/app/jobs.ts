@@ -15,10 +15,17 @@ export interface Job {
   run<R>(g: Generator<void, R>): Promise<R>;
   /** Throws `cancelled` if the job was cancelled (between steps that cannot be sliced: a PDF's layout). */
   checkpoint(): void;
+  /**
+   * The last checkpoint: from here the job can no longer be cancelled (`jobs:cancel` answers
+   * false). Called right before the export is recorded in the audit log, so that an entry is
+   * never written for an export its caller was told was cancelled.
+   */
+  seal(): void;
 }
 
 interface Running {
   cancelled: boolean;
+  sealed: boolean;
 }
 
 // Per core (the store is one per core): tests open several cores in one process.
@@ -44,7 +51,7 @@ export async function withJob<T>(
 ): Promise<T> {
   const registry = registryOf(ctx.store);
   const key = `${ctx.user().id}\u0000${jobId ?? ''}`;
-  const me: Running = { cancelled: false };
+  const me: Running = { cancelled: false, sealed: false };
   if (jobId) {
     if (registry.has(key))
       throw new AppError('conflict', `Job ${jobId} is already running`, { key: 'errors.job_running' });
@@ -64,6 +71,10 @@ export async function withJob<T>(
       ctx.emit('job:progress', { jobId, done: Math.round(done), total: Math.round(total) });
     },
     checkpoint,
+    seal() {
+      checkpoint();
+      me.sealed = true;
+    },
     async run(g) {
       let t0 = performance.now();
       try {
@@ -85,7 +96,8 @@ export async function withJob<T>(
   try {
     checkpoint();
     const value = await fn(job);
-    checkpoint();
+    // No check here: a cancel that came after the last checkpoint (or after the seal) is too late,
+    // and the export it was meant to stop is already whole (and maybe recorded).
     if (jobId) ctx.emit('job:progress', { jobId, done: 1, total: 1 });
     return value;
   } finally {
@@ -100,7 +112,7 @@ export function cancelJob(
 ): { cancelled: boolean } {
   const registry = registryOf(ctx.store);
   const running = registry.get(`${ctx.user().id}\u0000${jobId}`);
-  if (!running || running.cancelled) return { cancelled: false };
+  if (!running || running.cancelled || running.sealed) return { cancelled: false };
   running.cancelled = true;
   return { cancelled: true };
 }

@@ -39,6 +39,9 @@ export function toExportFile(
 
 export type CsvCell = string | number | null | undefined;
 
+const FORMULA_START = /^[\s]*[=+\-@]|^[\t\r]/;
+const PLAIN_NUMBER = /^[+-]?[\d\s().,/-]+$/;
+
 /**
  * CSV for spreadsheet programs: UTF-8 with a BOM (without it Excel reads "ł" as two letters),
  * CRLF line ends, and the separator of the language's spreadsheets — a semicolon in Polish and
@@ -53,9 +56,11 @@ export function csvBytes(rows: readonly (readonly CsvCell[])[], lang: FileLang):
   const cell = (v: CsvCell): string => {
     if (v === null || v === undefined) return '';
     const s = typeof v === 'number' ? (Number.isFinite(v) ? String(v).replace('.', decimal) : '') : v;
-    // Quoted when it holds the separator, a quote or a line break; a leading =, +, - or @ would be
-    // run as a formula by the spreadsheet (CSV injection): a text cell gets a leading apostrophe.
-    const safe = typeof v === 'string' && /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+    // Quoted when it holds the separator, a quote or a line break; a leading =, +, - or @ (also
+    // after spaces) would be run as a formula by the spreadsheet (CSV injection): such a text cell
+    // gets a leading apostrophe — unless it can only be a number or a phone ("+48601234567",
+    // "-5,5"), which no spreadsheet runs and which must reach the file as it is.
+    const safe = typeof v === 'string' && FORMULA_START.test(s) && !PLAIN_NUMBER.test(s) ? `'${s}` : s;
     return mustQuote.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
   };
   const body = rows.map((r) => r.map(cell).join(sep)).join('\r\n') + '\r\n';

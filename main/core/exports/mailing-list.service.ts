@@ -180,12 +180,17 @@ function* walk(
   const hits: Contact[] = [];
   const hitRanks: number[] = [];
   let passed = 0;
+  // Addresses whose owner said no on any record of the office (the same person at two outlets of
+  // a chain): never mailed, even where another record of that address holds a granted consent.
+  const refused = new Set<string>();
   for (const p of store.all<Contact>('contacts')) {
     const r = rank.get(p.clientId);
     if (r !== undefined) {
       hits.push(p);
       hitRanks.push(r);
     }
+    if (p.consents.email === false && !p.archived && !p.erased)
+      for (const e of p.emails) refused.add(e.trim().toLowerCase());
     if ((++passed & 1023) === 0) yield;
   }
   const total = hits.length;
@@ -248,6 +253,10 @@ function* walk(
         continue;
       }
       const key = email.toLowerCase();
+      if (refused.has(key)) {
+        left.withdrawn++;
+        continue;
+      }
       if (seen.has(key)) {
         left.duplicate++;
         continue;

@@ -216,6 +216,25 @@ describe('the mailing list of a small office', () => {
     });
   });
 
+  it('never mails an address whose owner refused on another record, whatever this record says', async () => {
+    // The same person at another outlet: consent granted here, refused on a5 (same address).
+    await contact('g1', 'D', 'Odmowa-Druga', ['Odmowa@Example.pl']);
+    await consent('g1', true);
+    try {
+      expect(await preview({ cities: ['Kraków'] })).toEqual({
+        clients: 1,
+        contacts: 2,
+        included: 1,
+        leftOut: { ...zero, withdrawn: 1 },
+      });
+    } finally {
+      await t.core.store.transact({ userId: ids.olga! }, (tx) =>
+        tx.patch('contacts', ids.g1!, { archived: true }),
+      );
+    }
+    expect((await preview({ cities: ['Kraków'] })).included).toBe(1);
+  });
+
   it('filters by segment, city, rep, no rep and chain, AND between kinds and OR within one', async () => {
     const clients = async (filter: Record<string, unknown>) => (await preview(filter)).clients;
     expect(await clients({ segmentIds: [ids.shop] })).toBe(2); // B, C

@@ -260,7 +260,7 @@ export async function exportReport(ctx: HandlerContext, i: ReportExportInput): P
         : i.format === 'pdf'
           ? await reportPdf(model, job)
           : reportCsv(model);
-    job.checkpoint();
+    job.seal();
     const { ext, mime } = FORMATS[i.format];
     const fileName = `${KEBAB(i.kind)}-${i.filters.from}-${i.filters.to}.${ext}`;
     await auditFileExport(ctx, {

@@ -28,24 +28,29 @@ export function escapeText(s: string): string {
  * a multi-byte UTF-8 character (or a surrogate pair) is never cut in two.
  */
 export function foldLine(line: string): string {
-  if (Buffer.byteLength(line, 'utf8') <= 75) return line;
+  // Most lines are short: one length check, no walk.
+  if (line.length <= 25 || Buffer.byteLength(line, 'utf8') <= 75) return line;
   const parts: string[] = [];
-  let cur = '';
+  let start = 0;
   let bytes = 0;
   // The first line holds 75 octets; a continuation 74 after its leading space.
   let limit = 75;
-  for (const ch of line) {
-    const n = Buffer.byteLength(ch, 'utf8');
+  // UTF-8 lengths from the UTF-16 code units (no Buffer call per character: a plan's
+  // descriptions are ~100 000 characters, and this walk was most of the ICS's time).
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < line.length;
+    const n = c < 0x80 ? 1 : c < 0x800 ? 2 : pair ? 4 : 3;
     if (bytes + n > limit) {
-      parts.push(cur);
-      cur = '';
+      parts.push(line.slice(start, i));
+      start = i;
       bytes = 0;
       limit = 74;
     }
-    cur += ch;
     bytes += n;
+    if (pair) i++;
   }
-  parts.push(cur);
+  parts.push(line.slice(start));
   return parts.join(`${CRLF} `);
 }
 

@@ -549,7 +549,7 @@ export async function exportVisitPlan(
     else if (i.format === 'xlsx') bytes = await visitPlanXlsx(plan, { lang });
     else bytes = visitPlanCsv(plan, { lang });
     // The file exists; a cancel that came while it was laid out still wins (nothing recorded yet).
-    job.checkpoint();
+    job.seal();
     const counts = { planned: 0, done: 0, missed: 0, cancelled: 0 };
     for (const v of gathered) counts[v.status]++;
     await auditFileExport(ctx, {

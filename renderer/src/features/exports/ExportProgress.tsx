@@ -17,7 +17,7 @@ import './Exports.css';
 export function useExportJob(given?: StoreApi<ExportJobState>): StoreApi<ExportJobState> {
   const { api } = useServices();
   const [store] = useState(() => given ?? createExportJobStore(api));
-  useEffect(() => () => void store.getState().cancel(), [store]);
+  useEffect(() => () => void store.getState().abandon(), [store]);
   return store;
 }
 

@@ -134,6 +134,48 @@ describe('export job store', () => {
     expect(api.calls.filter((c) => c.command === 'jobs:cancel')).toHaveLength(1);
   });
 
+  it('a cancel that comes too late lets the file through; an abandoned export never opens a save', async () => {
+    for (const how of ['cancel', 'abandon'] as const) {
+      const answer = deferred<ExportFile>();
+      const api = createFakeApi({
+        'exports:report': () => answer.promise,
+        // The core had sealed the job (its file is whole and recorded): it cannot stop it.
+        'jobs:cancel': () => ({ cancelled: false }),
+      });
+      const saved: ExportFile[] = [];
+      const store = createExportJobStore(api, (f) => saved.push(f));
+      const done = store
+        .getState()
+        .start('exports:report', { kind: 'actions', filters: FILTERS, format: 'pdf' });
+      await tick();
+      await store.getState()[how]();
+      answer.resolve(file());
+      await done;
+      if (how === 'cancel') {
+        expect(
+          saved.map((f) => f.fileName),
+          how,
+        ).toEqual(['budzet-2026-11.xlsx']);
+        expect(store.getState().status).toBe('done');
+      } else {
+        expect(saved, how).toEqual([]);
+        expect(store.getState().status).toBe('cancelled');
+      }
+    }
+  });
+
+  it('names every job with an id of its own (progress events reach every window)', async () => {
+    const api = createFakeApi({ 'exports:report': () => file() });
+    const a = createExportJobStore(api, () => undefined);
+    const b = createExportJobStore(api, () => undefined);
+    await a.getState().start('exports:report', { kind: 'actions', filters: FILTERS, format: 'csv' });
+    await b.getState().start('exports:report', { kind: 'actions', filters: FILTERS, format: 'csv' });
+    const ids = api.calls.map((c) => (c.input as { jobId: string }).jobId);
+    expect(ids).toHaveLength(2);
+    expect(ids[0]).not.toBe(ids[1]);
+    expect(ids[0]).toMatch(/^export-[A-Za-z0-9_-]{8,}$/);
+  });
+
   it('treats a cancelled answer as cancelled even when it arrives as plain error data (another transport)', async () => {
     const api = createFakeApi({
       'exports:report': () => {

@@ -34,6 +34,8 @@ export interface ExportJobState {
     label?: string,
   ) => Promise<CommandOutput<K> | null>;
   cancel: () => Promise<void>;
+  /** Cancels, and if the export finishes anyway (too far along to stop), never saves its file. */
+  abandon: () => Promise<void>;
   /** Runs the last export again (after a failure): same command, input and label. */
   retry: () => Promise<unknown>;
   reset: () => void;
@@ -53,6 +55,7 @@ export function createExportJobStore(
   let jobId: string | null = null;
   /** The last export started, to run again after a failure. */
   let last: (() => Promise<unknown>) | null = null;
+  const abandoned = new Set<string>();
   return createStore<ExportJobState>()((set, get) => ({
     status: 'idle',
     label: null,
@@ -63,7 +66,8 @@ export function createExportJobStore(
     error: null,
     async start(command, input, label) {
       if (get().status === 'running') return null;
-      const id = `export-${Date.now().toString(36)}-${++seq}`;
+      // Random: progress events reach every window, and ids must not meet across windows.
+      const id = `export-${globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${++seq}`}`;
       jobId = id;
       last = () => get().start(command, input, label);
       set({
@@ -86,6 +90,12 @@ export function createExportJobStore(
         const out = await call(command, { ...input, jobId: id });
         if (jobId !== id) return null;
         const file = fileOf(out);
+        // Left behind (its screen closed) but too far along to stop: no save dialog out of context.
+        if (abandoned.has(id)) {
+          abandoned.delete(id);
+          set({ status: 'cancelled', progress: null, cancelling: false });
+          return null;
+        }
         save(file);
         set({
           status: 'done',
@@ -107,8 +117,15 @@ export function createExportJobStore(
         return null;
       } finally {
         stop();
+        abandoned.delete(id);
         if (jobId === id) jobId = null;
       }
+    },
+    async abandon() {
+      const id = jobId;
+      if (!id) return;
+      abandoned.add(id);
+      await get().cancel();
     },
     async cancel() {
       const id = jobId;
