@@ -47,7 +47,7 @@ export function exportsSection(
     head,
     '',
     `Measured on ${meta.date} (wall ${ms(meta.wallMs)}): ${n(r.records)} records loaded in ${ms(r.loadMs)}, core open in ${ms(r.coreOpenMs)}; load average at the start ${r.loadAverage.map((x) => x.toFixed(2)).join(', ')}. ` +
-      'Every figure is the whole command through `core.dispatch` (rights, input parsing, gathering the records, writing the file, the audit entry); the file comes back base64 in the answer.',
+      'Every figure is the whole command through `core.dispatch` (rights, input parsing, gathering the records, writing the file, the audit entry); the file comes back base64 in the answer. Each is measured after two warm-up runs; the event-loop pause is of the first, cold run.',
     '',
     `### Visit plan: ${r.plan.rep}, ${r.plan.month} (${n(r.plan.visits)} visits, the busiest rep's month)`,
     '',
