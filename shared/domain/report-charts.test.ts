@@ -6,7 +6,7 @@ import type {
   ReportRow,
   ValueKind,
 } from '../contract/reports.schema';
-import { reportChart } from './report-charts';
+import { reportChart, seriesColour, truncate } from './report-charts';
 
 // Hand-made reports, one per kind, with the figures a chart must show worked out by hand.
 
@@ -318,5 +318,20 @@ describe('report charts', () => {
     expect(data.categories).toEqual([]);
     expect(data.series.map((s) => s.key)).toEqual(['settled', 'available']);
     expect(reportChart(result('dataQuality', [], [])).series).toEqual([]);
+  });
+});
+
+describe('how a chart is drawn (the screen and the report PDF alike)', () => {
+  it('cuts long names with an ellipsis and leaves short ones whole', () => {
+    expect(truncate('Jan Kowalski')).toBe('Jan Kowalski');
+    expect(truncate('Grzegorz Brzęczyszczykiewicz')).toBe('Grzegorz Brzęcz…');
+    expect(truncate('Grzegorz Brzęczyszczykiewicz').length).toBe(16);
+  });
+
+  it('gives the budget slices their fixed colours and the rest the palette in turn', () => {
+    expect(seriesColour('settled', 5)).toBe('#0f6b3a');
+    expect(seriesColour('available', 0)).toBe('#cbd5e1');
+    expect(seriesColour('visitsDone', 0)).not.toBe(seriesColour('callsTotal', 1));
+    expect(seriesColour('x', 9)).toBe(seriesColour('y', 0));
   });
 });

@@ -201,3 +201,33 @@ export function reportChart(result: ReportResult): ReportChartData {
     }
   }
 }
+
+// ---- how a chart is drawn: the screen's recharts chart and the report PDF's SVG alike ----
+
+/** Colours far enough apart for the common colour-vision deficiencies, on white. */
+const PALETTE = [
+  '#1d4ed8',
+  '#d97706',
+  '#0f766e',
+  '#9333ea',
+  '#be123c',
+  '#4d7c0f',
+  '#0369a1',
+  '#a16207',
+  '#475569',
+];
+/** Budget slices keep their meaning whatever their order: settled green, available pale. */
+const FIXED: Readonly<Record<string, string>> = {
+  settled: '#0f6b3a',
+  committed: '#1d4ed8',
+  reserved: '#d97706',
+  available: '#cbd5e1',
+};
+/** The colour of a series: fixed by its meaning, else the palette's `i`-th. */
+export const seriesColour = (key: string, i: number): string => FIXED[key] ?? PALETTE[i % PALETTE.length]!;
+
+/** Long names are cut on the axis with an ellipsis; the tooltip and the table show them whole. */
+export const TICK_CHARS = 16;
+export function truncate(text: string, max = TICK_CHARS): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}

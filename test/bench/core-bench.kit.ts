@@ -104,3 +104,22 @@ export async function openBenchCore(dir: string): Promise<{ core: Core; coreOpen
   log(`core open with every collection in memory after ${(coreOpenMs / 1000).toFixed(1)} s`);
   return { core, coreOpenMs };
 }
+
+/** Runs `fn` while a 1 ms timer ticks; returns the longest gap between two ticks (event-loop pause). */
+export async function longestPause(fn: () => Promise<unknown>): Promise<number> {
+  let last = now();
+  let longest = 0;
+  const timer = setInterval(() => {
+    const t = now();
+    longest = Math.max(longest, t - last);
+    last = t;
+  }, 1);
+  try {
+    last = now();
+    await fn();
+    longest = Math.max(longest, now() - last);
+  } finally {
+    clearInterval(timer);
+  }
+  return longest;
+}

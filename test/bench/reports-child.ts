@@ -9,7 +9,17 @@ import type { DatasetScale } from '../../main/core/demo/dataset.generator';
 import { forgetReports } from '../../main/core/reports/reports.service';
 import { RESULT_PREFIX } from './bench-adapter.types';
 import type { Stat } from './clients-bench.types';
-import { call, gc, loadDataset, log, now, openBenchCore, signIn, timeIt } from './core-bench.kit';
+import {
+  call,
+  gc,
+  loadDataset,
+  log,
+  longestPause,
+  now,
+  openBenchCore,
+  signIn,
+  timeIt,
+} from './core-bench.kit';
 import type { ReportRun, ReportsResult } from './reports-bench.types';
 
 // Issue 8's benchmarks at scale, in a real core on a data folder holding the whole generated
@@ -25,25 +35,6 @@ const CACHED_RUNS = 20;
 const PERIOD = { from: '2026-06', to: '2026-11' };
 
 type Loose = Record<string, unknown> & { id: string };
-
-/** Runs `fn` while a 1 ms timer ticks; returns the longest gap between two ticks (event-loop pause). */
-async function longestPause(fn: () => Promise<unknown>): Promise<number> {
-  let last = now();
-  let longest = 0;
-  const timer = setInterval(() => {
-    const t = now();
-    longest = Math.max(longest, t - last);
-    last = t;
-  }, 1);
-  try {
-    last = now();
-    await fn();
-    longest = Math.max(longest, now() - last);
-  } finally {
-    clearInterval(timer);
-  }
-  return longest;
-}
 
 async function measureReport(
   core: Core,

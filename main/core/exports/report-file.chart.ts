@@ -1,36 +1,11 @@
 import type { ValueKind } from '../../../shared/contract/reports.schema';
 import type { ReportChartCategory, ReportChartData } from '../../../shared/domain/report-charts';
+import { seriesColour, TICK_CHARS, truncate } from '../../../shared/domain/report-charts';
 
 // The report's chart for its PDF: the data shaped by reportChart() — the same bars the screen's
 // recharts chart draws — written as an SVG that pdfmake (svg-to-pdfkit) renders as vectors. Text in
 // it is set in the document's Noto Sans (font-family "Noto": pdfmake resolves it to the shipped
 // font), so Polish and Czech names print right and stay selectable and searchable.
-
-/** The screen's palette (ReportChart.tsx): far apart for the common colour-vision deficiencies. */
-const PALETTE = [
-  '#1d4ed8',
-  '#d97706',
-  '#0f766e',
-  '#9333ea',
-  '#be123c',
-  '#4d7c0f',
-  '#0369a1',
-  '#a16207',
-  '#475569',
-];
-/** Budget slices keep their meaning whatever their order: settled green, available pale. */
-const FIXED: Readonly<Record<string, string>> = {
-  settled: '#0f6b3a',
-  committed: '#1d4ed8',
-  reserved: '#d97706',
-  available: '#cbd5e1',
-};
-export const seriesColour = (key: string, i: number): string => FIXED[key] ?? PALETTE[i % PALETTE.length]!;
-
-const TICK_CHARS = 16;
-export function truncate(s: string, max = TICK_CHARS): string {
-  return s.length <= max ? s : `${s.slice(0, max - 1).trimEnd()}…`;
-}
 
 const esc = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -12,6 +12,7 @@ import {
 import type { BarShapeProps, XAxisTickContentProps } from 'recharts';
 import type { ValueKind } from '../../../../shared/contract/reports.schema';
 import type { ReportChartCategory, ReportChartData } from '../../../../shared/domain/report-charts';
+import { seriesColour, truncate } from '../../../../shared/domain/report-charts';
 import { formatMoney, formatNumber } from '../../i18n/format';
 
 // One report's chart. The data is shaped by the pure reportChart(); this only draws it: axes in the
@@ -33,32 +34,6 @@ interface Props {
 }
 
 const HEIGHT = 360;
-
-/** Colours far enough apart for the common colour-vision deficiencies, on white. */
-const PALETTE = [
-  '#1d4ed8',
-  '#d97706',
-  '#0f766e',
-  '#9333ea',
-  '#be123c',
-  '#4d7c0f',
-  '#0369a1',
-  '#a16207',
-  '#475569',
-];
-/** Budget slices keep their meaning whatever their order: settled green, available pale. */
-const FIXED: Readonly<Record<string, string>> = {
-  settled: '#0f6b3a',
-  committed: '#1d4ed8',
-  reserved: '#d97706',
-  available: '#cbd5e1',
-};
-
-/** Long names: cut on the axis with an ellipsis; the tooltip and the table show them whole. */
-const TICK_CHARS = 16;
-export function truncate(text: string, max = TICK_CHARS): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
-}
 
 /** A figure on the value axis: short (compact money), so the axis stays narrow. */
 export function axisText(value: number, unit: ValueKind, currency: string, lang: string): string {
@@ -100,7 +75,7 @@ export function ReportChart({
   // Many bars or long names: slant the names so each keeps its own room.
   const longest = Math.max(0, ...rows.map((r) => String(r[LABEL]).length));
   const slanted = rows.length > 6 || (rows.length > 3 && longest > 12);
-  const colour = (key: string, i: number) => FIXED[key] ?? PALETTE[i % PALETTE.length];
+  const colour = seriesColour;
   // The legend and the tooltip list the series in the report's order, not alphabetically.
   const order = new Map(data.series.map((s, i) => [s.key, i]));
   const rank = (item: { dataKey?: unknown }) => order.get(String(item.dataKey)) ?? order.size;
