@@ -2,29 +2,7 @@
 // page's text items, which are joined per line. Checks that a generated PDF really says what it
 // should, in Polish and Czech letters, not just that some bytes came out.
 export async function pdfText(bytes: Buffer): Promise<string> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await pdfjs.getDocument({
-    data: new Uint8Array(bytes),
-    useSystemFonts: false,
-    isEvalSupported: false,
-  }).promise;
-  const lines: string[] = [];
-  for (let p = 1; p <= doc.numPages; p++) {
-    const page = await doc.getPage(p);
-    const content = await page.getTextContent();
-    let line = '';
-    for (const item of content.items) {
-      if (!('str' in item)) continue;
-      line += item.str;
-      if (item.hasEOL) {
-        lines.push(line);
-        line = '';
-      }
-    }
-    if (line) lines.push(line);
-  }
-  await doc.destroy();
-  return lines.join('\n');
+  return (await pdfPages(bytes)).join('\n');
 }
 
 /** The text of each page (lines joined by '\n'), for tests that check where a page breaks. */

@@ -70,7 +70,11 @@ export function ExportProgress({
         {running && (
           <>
             <span
-              className={known ? 'export-progress__bar' : 'export-progress__bar export-progress__bar--busy'}
+              className={
+                known
+                  ? 'progress-bar export-progress__bar'
+                  : 'progress-bar progress-bar--busy export-progress__bar'
+              }
               role="progressbar"
               aria-label={t('progress.bar')}
               aria-valuemin={0}
@@ -83,7 +87,7 @@ export function ExportProgress({
               }
               data-testid="export-bar"
             >
-              <span className="export-progress__fill" style={known ? { width: `${percent}%` } : undefined} />
+              <span className="progress-bar__fill" style={known ? { width: `${percent}%` } : undefined} />
             </span>
             <span className="export-progress__count" data-testid="export-count">
               {counted}

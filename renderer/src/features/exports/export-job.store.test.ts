@@ -6,6 +6,7 @@ import { createFakeApi } from '../../api/fake-api';
 import type { FakeApi } from '../../api/fake-api';
 import { ApiError } from '../../api/regio-api';
 import { createExportJobStore } from './export-job.store';
+import { deferred, tick } from './exports.fixtures';
 
 // The export job: one export at a time, its own progress events only, the file handed to the
 // platform's save, and Cancel that asks the core to stop and ends in 'cancelled' (not an error).
@@ -21,20 +22,6 @@ function file(over: Partial<ExportFile> = {}): ExportFile {
     ...over,
   };
 }
-
-/** A promise the test settles: the core "working" until the test says it is done. */
-function deferred<T>() {
-  let resolve!: (v: T) => void;
-  let reject!: (e: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
-
-/** Lets the fake api's later tick (and the handler) run. */
-const tick = () => new Promise((r) => setTimeout(r, 0));
 
 function jobIdOf(api: FakeApi, command = 'exports:report'): string {
   const call = api.calls.find((c) => c.command === command);

@@ -16,6 +16,7 @@ import { createExportJobStore } from './export-job.store';
 import type { ExportJobState } from './export-job.store';
 import { exportReport, ReportExportButtons } from './ReportExportButtons';
 import type { StoreApi } from 'zustand/vanilla';
+import { deferred, tick } from './exports.fixtures';
 
 // The report's export buttons, rendered to markup (no DOM here): shown beside the filters when the
 // report has rows, what a format button asks the core for (the screen's kind and current filters),
@@ -36,18 +37,6 @@ function file(over: Partial<ExportFile> = {}): ExportFile {
     ...over,
   };
 }
-
-function deferred<T>() {
-  let resolve!: (v: T) => void;
-  let reject!: (e: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
-
-const tick = () => new Promise((r) => setTimeout(r, 0));
 
 async function screen(lang: Language, kind: ReportKind, answer: (f: ReportFilters) => ReportResult) {
   const api = createFakeApi({

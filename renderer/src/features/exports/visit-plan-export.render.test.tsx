@@ -13,6 +13,7 @@ import { frozen, services, user } from '../plans/plans.fixtures';
 import { createExportJobStore } from './export-job.store';
 import { createPlanExportForm, defaultPlanPeriod, VisitPlanExportDialog } from './VisitPlanExportDialog';
 import type { PlanExportFormState } from './VisitPlanExportDialog';
+import { deferred, tick } from './exports.fixtures';
 
 // The visit plan export dialog, rendered to markup (no DOM here). The form's store is what the
 // dialog's fields and its Export button drive, so a test sets the fields, runs the export and
@@ -49,18 +50,6 @@ function planResult(over: Partial<ExportFile> = {}): VisitPlanExportResult {
     visits: { planned: 6, done: 1, missed: 1, cancelled: 1 },
   };
 }
-
-function deferred<T>() {
-  let resolve!: (v: T) => void;
-  let reject!: (e: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
-
-const tick = () => new Promise((r) => setTimeout(r, 0));
 
 function dialog(
   lang: Language,

@@ -284,7 +284,7 @@ function Progress({ progress }: { progress: ReportsState['progress'] }) {
     <div className="reports-progress" data-testid="report-progress" role="status">
       <span className="reports-progress__text">{t('progress')}</span>
       <span
-        className={known ? 'reports-progress__bar' : 'reports-progress__bar reports-progress__bar--busy'}
+        className={known ? 'progress-bar' : 'progress-bar progress-bar--busy'}
         role="progressbar"
         aria-label={t('progress_label')}
         aria-valuemin={0}
@@ -296,7 +296,7 @@ function Progress({ progress }: { progress: ReportsState['progress'] }) {
             : undefined
         }
       >
-        <span className="reports-progress__fill" style={known ? { width: `${percent}%` } : undefined} />
+        <span className="progress-bar__fill" style={known ? { width: `${percent}%` } : undefined} />
       </span>
     </div>
   );
