@@ -7,24 +7,28 @@ import { Store } from '../../main/core/store/store';
 import { AckLedger, mulberry32, verifyAgainst } from '../../main/core/store/testing/durability-workload';
 
 // Issue 2, durability (a): a child commits single mutations and 1 000-record transactions and
-// reports each acknowledgement; we SIGKILL it at random moments (some right after a checkpoint
-// starts), reopen, and check that nothing acknowledged is missing and no transaction is half there.
+// reports each acknowledgement; we SIGKILL it at random moments, some right after a checkpoint
+// starts, and some runs die inside the write of a large transaction, leaving a torn journal tail
+// (the child tears it itself: see durability.child.ts). After each we reopen and check that
+// nothing acknowledged is missing and no transaction is half there. The order matters: a tear
+// repaired wrongly once lost everything the *next* run acknowledged when that run died before its
+// first checkpoint — so every tear is followed by a run killed inside its first checkpoint.
 
 const CHILD = path.resolve('main/core/store/testing/durability.child.ts');
 const KILLS = 24;
 
+type KillAt = 'random' | 'tornWrite' | 'inCheckpoint';
+
 interface Run {
   lines: string[];
   sawCheckpoint: boolean;
+  tore: boolean;
 }
 
-function runAndKill(
-  dir: string,
-  seed: number,
-  plan: { afterMs: number; duringCheckpoint: boolean },
-): Promise<Run> {
+function runAndKill(dir: string, seed: number, plan: { afterMs: number; at: KillAt }): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dir, String(seed)], {
+    const args = [CHILD, dir, String(seed), ...(plan.at === 'tornWrite' ? ['tear'] : [])];
+    const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let buf = '';
@@ -47,13 +51,13 @@ function runAndKill(
         lines.push(line);
         if (line.startsWith('OPEN') && !opened) {
           opened = true;
-          if (!plan.duringCheckpoint) setTimeout(kill, plan.afterMs);
-          else setTimeout(kill, 15_000); // safety net: a checkpoint must have started by then
+          if (plan.at === 'random') setTimeout(kill, plan.afterMs);
+          else setTimeout(kill, 15_000); // safety net: the awaited moment must have come by then
         }
         if (line === 'C start') {
           sawCheckpoint = true;
           // Kill inside the checkpoint: at once, or a few ms into writing its shards.
-          if (plan.duringCheckpoint) setTimeout(kill, plan.afterMs % 20);
+          if (plan.at === 'inCheckpoint') setTimeout(kill, plan.afterMs % 20);
         }
       }
     });
@@ -61,7 +65,7 @@ function runAndKill(
     child.on('exit', (code, signal) => {
       // A partial last line was never a complete acknowledgement: it is ignored.
       if (signal !== 'SIGKILL') reject(new Error(`child exited on its own (code ${code}): ${stderr}`));
-      else resolve({ lines, sawCheckpoint });
+      else resolve({ lines, sawCheckpoint, tore: lines.includes('TORN') });
     });
   });
 }
@@ -74,14 +78,13 @@ describe('durability under SIGKILL', () => {
     const ledger = new AckLedger();
     const random = mulberry32(20261123);
     let killsInCheckpoint = 0;
+    let tears = 0;
     const repairs: string[] = [];
     for (let i = 0; i < KILLS; i++) {
-      const duringCheckpoint = i % 3 === 2;
-      const run = await runAndKill(dir, 1000 + i, {
-        afterMs: 150 + Math.floor(random() * 600),
-        duringCheckpoint,
-      });
-      if (duringCheckpoint && run.sawCheckpoint) killsInCheckpoint++;
+      const at: KillAt = (['random', 'tornWrite', 'inCheckpoint'] as const)[i % 3]!;
+      const run = await runAndKill(dir, 1000 + i, { afterMs: 150 + Math.floor(random() * 600), at });
+      if (at === 'inCheckpoint' && run.sawCheckpoint) killsInCheckpoint++;
+      if (run.tore) tears++;
       for (const line of run.lines) {
         const [k, a, b] = line.split(' ');
         if (k === 'I') ledger.record({ kind: 'insert', id: a! });
@@ -92,7 +95,7 @@ describe('durability under SIGKILL', () => {
       const store = await Store.open({ dir, deviceId: 'verifier', history: 'eager', shardSize: 2_000 });
       if (process.env.REGIO_DEBUG) {
         console.log(
-          `kill ${i}: ${run.lines.length} lines, checkpoint seen ${run.sawCheckpoint}, reopen ${(performance.now() - t0).toFixed(0)} ms`,
+          `kill ${i} (${at}): ${run.lines.length} lines, checkpoint seen ${run.sawCheckpoint}, reopen ${(performance.now() - t0).toFixed(0)} ms, repairs ${store.repairs.map((r) => r.detail).join('; ')}`,
         );
       }
       try {
@@ -105,6 +108,9 @@ describe('durability under SIGKILL', () => {
     expect(ledger.inserts.size).toBeGreaterThan(KILLS * 5);
     expect(ledger.txs.size).toBeGreaterThan(0);
     expect(killsInCheckpoint).toBeGreaterThanOrEqual(4);
+    // The workload's choices follow its seed: most tearing runs reach a large transaction.
+    expect(tears).toBeGreaterThanOrEqual(4);
+    expect(repairs.filter((k) => k === 'uncommitted_tx_dropped').length).toBeGreaterThanOrEqual(tears);
     // Every kill leaves the previous process's lock behind: each reopen had to take it over.
     expect(repairs.filter((k) => k === 'lock_taken_over').length).toBe(KILLS);
   }, 300_000);

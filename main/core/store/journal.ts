@@ -75,8 +75,9 @@ export interface ReplayResult {
 /**
  * Reads every segment, applies nothing itself: returns the committed transactions after `afterSeq`.
  * A torn or corrupt line ends the journal there: the file is cut at that byte (and later segments
- * are dropped), so the next append starts on a clean line. An uncommitted transaction at the end is
- * dropped the same way. Never throws on bad content: what it repairs, it reports.
+ * are dropped), so the next append starts on a clean line. An uncommitted transaction is always
+ * cut with it: the file ends on a commit mark, so the next session's first seq (the last committed
+ * seq + 1) is free. Never throws on bad content: what it repairs, it reports.
  */
 export async function replayJournal(fs: FileLayer, dir: string, afterSeq: number): Promise<ReplayResult> {
   const segments = await listSegments(fs, dir);
@@ -85,7 +86,6 @@ export async function replayJournal(fs: FileLayer, dir: string, afterSeq: number
   let lastSeq = afterSeq;
   let expected: number | null = null; // seq continuity, once we have seen a line
   let bytes = 0;
-  let open: { txId: string; records: MutationRecord[]; segIdx: number; offset: number } | null = null;
 
   for (let si = 0; si < segments.length; si++) {
     const seg = segments[si]!;
@@ -96,6 +96,8 @@ export async function replayJournal(fs: FileLayer, dir: string, afterSeq: number
     if (next && next.startSeq <= afterSeq + 1) continue;
     const buf = (await fs.readFile(seg.file)) ?? Buffer.alloc(0);
     bytes += buf.length;
+    // The transaction being read: its records so far and the byte where it began in this file.
+    let open: { txId: string; records: MutationRecord[]; offset: number } | null = null;
     let off = 0;
     let cutAt: number | null = null;
     let cutWhy = '';
@@ -134,47 +136,52 @@ export async function replayJournal(fs: FileLayer, dir: string, afterSeq: number
           if (parsed.seq > afterSeq) transactions.push(open.records.filter((r) => r.seq > afterSeq));
           open = null;
         } else {
-          cutAt = open ? open.offset : off;
+          cutAt = off;
           cutWhy = 'commit mark does not match its transaction';
           break;
         }
       } else {
         if (open && open.txId !== parsed.txId) {
           // A new transaction began before the previous one committed: the previous one is lost.
-          cutAt = open.segIdx === si ? open.offset : 0;
+          cutAt = off;
           cutWhy = 'transaction without commit mark';
           break;
         }
-        if (!open) open = { txId: parsed.txId, records: [], segIdx: si, offset: off };
+        if (!open) open = { txId: parsed.txId, records: [], offset: off };
         open.records.push(parsed);
       }
       if (parsed.seq > lastSeq && !open) lastSeq = parsed.seq;
       off = nl + 1;
     }
-    if (cutAt === null && si === segments.length - 1 && open) {
-      cutAt = open.segIdx === si ? open.offset : 0;
-      cutWhy = 'transaction without commit mark at the end';
+
+    if (open) {
+      // Whatever ended this file — a torn or damaged line, or simply its end — the transaction
+      // still open there never committed (a kill landed inside its write). It goes too: cutting
+      // only at the damaged line would leave its first lines behind, holding the very seqs the
+      // next session writes from, and the next open would then see a gap there and drop
+      // everything written since. (Folders written before this was fixed end a segment this way,
+      // with the next one starting at the same seq: dropping the half transaction joins them up.)
+      if (cutAt !== null) {
+        repairs.push({ kind: 'journal_tail_cut', detail: `${seg.file} at byte ${cutAt}: ${cutWhy}` });
+      }
       repairs.push({
         kind: 'uncommitted_tx_dropped',
         detail: `${seg.file}: ${open.records.length} record(s) of tx ${open.txId}`,
       });
-      open = null;
+      cutAt = open.offset;
+      if (si < segments.length - 1 && cutWhy === '') {
+        // Only the half transaction was wrong here: cut it and read on into the next segment,
+        // which must start at the seq the half transaction had taken.
+        await fs.truncate(seg.file, cutAt);
+        await fs.syncDir(dir);
+        expected = open.records[0]!.seq;
+        continue;
+      }
+    } else if (cutAt !== null) {
+      repairs.push({ kind: 'journal_tail_cut', detail: `${seg.file} at byte ${cutAt}: ${cutWhy}` });
     }
     if (cutAt !== null) {
-      if (cutWhy !== 'transaction without commit mark at the end') {
-        repairs.push({ kind: 'journal_tail_cut', detail: `${seg.file} at byte ${cutAt}: ${cutWhy}` });
-      }
-      // An uncommitted transaction that began in an earlier segment: cut there too.
-      if (open && open.segIdx < si) {
-        const s = segments[open.segIdx]!;
-        await fs.truncate(s.file, open.offset);
-        for (let k = open.segIdx + 1; k <= si; k++) {
-          await fs.unlink(segments[k]!.file);
-          repairs.push({ kind: 'segment_dropped', detail: segments[k]!.file });
-        }
-      } else {
-        await fs.truncate(seg.file, cutAt);
-      }
+      await fs.truncate(seg.file, cutAt);
       for (let k = si + 1; k < segments.length; k++) {
         await fs.unlink(segments[k]!.file);
         repairs.push({ kind: 'segment_dropped', detail: segments[k]!.file });
@@ -305,6 +312,14 @@ export class JournalWriter {
 
   get error(): unknown {
     return this.failed;
+  }
+
+  /** A dead process's files are closed by the kernel, with nothing more written: the same here. */
+  abandon(): void {
+    this.failed ??= new Error('the journal was abandoned');
+    this.queue.splice(0);
+    void this.handle?.close().catch(() => undefined);
+    this.handle = null;
   }
 
   async close(): Promise<void> {

@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/contract/errors';
 import { fixedClock } from '../../../shared/domain/dates';
-import { encodeLine } from './journal';
+import { encodeLine, segmentName } from './journal';
 import { Store } from './store';
 import type { StoreOptions } from './store';
 
@@ -160,6 +160,93 @@ describe('Store', () => {
     expect(s.get('clients', 'half-1')).toBeUndefined();
     expect(s.count('clients')).toBe(1);
     expect(s.repairs.map((r) => r.kind)).toContain('uncommitted_tx_dropped');
+    await s.close();
+  });
+
+  // A kill inside a group commit's write leaves a transaction's first lines and then a torn one.
+  // The cut must take the whole half transaction: cut at the torn line only, its first lines stay,
+  // holding the seqs the next session writes from, and the open after that saw a "gap" there and
+  // dropped everything that session had acknowledged (found by the SIGKILL test in CI).
+  it('cuts a half-written transaction with its torn line, so what is written after survives', async () => {
+    const dir = tmp();
+    let s = await open(dir);
+    for (let i = 0; i < 2; i++)
+      await s.transact({ userId: 'u' }, (tx) => tx.insert('clients', { name: `K${i}` }));
+    const seq = s.seq;
+    await s.close({ checkpoint: false });
+    const base = { txId: 'tx-half', at: new Date().toISOString(), userId: 'u', deviceId: 'd' };
+    appendFileSync(
+      lastSegment(dir),
+      encodeLine({
+        ...base,
+        seq: seq + 1,
+        opId: 'o1',
+        entity: 'clients',
+        id: 'half-1',
+        patch: { name: 'h1' },
+      }) +
+        encodeLine({
+          ...base,
+          seq: seq + 2,
+          opId: 'o2',
+          entity: 'clients',
+          id: 'half-2',
+          patch: { name: 'h2' },
+        }) +
+        '5a5a5a5a {"seq":' +
+        String(seq + 3) +
+        ',"txId":"tx-half","opId":"o3","ent',
+    );
+    s = await open(dir);
+    expect(s.repairs.map((r) => r.kind)).toEqual(['journal_tail_cut', 'uncommitted_tx_dropped']);
+    expect(s.get('clients', 'half-1')).toBeUndefined();
+    expect(s.seq).toBe(seq);
+    const after = await s.transact({ userId: 'u' }, (tx) => tx.insert('clients', { name: 'after the cut' }));
+    await s.transact({ userId: 'u' }, (tx) => tx.patch('clients', after.id, { city: 'Brno' }));
+    s.abandon(); // killed again, before any checkpoint
+    s = await open(dir);
+    expect(s.get('clients', after.id)).toMatchObject({ name: 'after the cut', city: 'Brno' });
+    expect(s.count('clients')).toBe(3);
+    expect(s.repairs.filter((r) => r.kind !== 'lock_taken_over')).toEqual([]);
+    await s.close();
+  });
+
+  it('joins up a journal left with a half transaction before the next segment (older versions)', async () => {
+    const dir = tmp();
+    let s = await open(dir);
+    await s.transact({ userId: 'u' }, (tx) => tx.insert('clients', { id: 'kept', name: 'kept' }));
+    const seq = s.seq;
+    await s.close({ checkpoint: false });
+    const base = { at: new Date().toISOString(), userId: 'u', deviceId: 'd', entity: 'clients' };
+    // What the old cut left: the half transaction stays at the end of its segment ...
+    appendFileSync(
+      lastSegment(dir),
+      encodeLine({ ...base, seq: seq + 1, txId: 'tx-half', opId: 'o1', id: 'half', patch: { name: 'half' } }),
+    );
+    // ... and the next session's segment starts at that same seq, with acknowledged work in it.
+    writeFileSync(
+      path.join(dir, 'journal', segmentName(seq + 1)),
+      encodeLine({
+        ...base,
+        seq: seq + 1,
+        txId: 'tx-ok',
+        opId: 'o2',
+        id: 'acked',
+        patch: { name: 'acked' },
+      }) + encodeLine({ seq: seq + 2, txId: 'tx-ok', commit: 1 }),
+    );
+    s = await open(dir);
+    expect(s.get('clients', 'acked')?.name).toBe('acked');
+    expect(s.get('clients', 'half')).toBeUndefined();
+    expect(s.seq).toBe(seq + 2);
+    const kinds = s.repairs.map((r) => r.kind);
+    expect(kinds).toContain('uncommitted_tx_dropped');
+    expect(kinds).not.toContain('segment_dropped');
+    await s.transact({ userId: 'u' }, (tx) => tx.insert('clients', { id: 'later', name: 'later' }));
+    await s.close({ checkpoint: false });
+    s = await open(dir);
+    expect([...s.all('clients')].map((c) => c.id).sort()).toEqual(['acked', 'kept', 'later']);
+    expect(s.repairs).toEqual([]);
     await s.close();
   });
 

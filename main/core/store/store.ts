@@ -774,6 +774,7 @@ export class Store {
   /** For crash simulations: forget this instance without touching the disk, as a dead process would. */
   abandon(): void {
     this.closed = true;
+    this.journal.abandon();
     this.lock.abandon();
   }
 }
