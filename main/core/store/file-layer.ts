@@ -30,6 +30,8 @@ export interface FileLayer {
   linkOrCopy(from: string, to: string): Promise<void>;
   unlink(file: string): Promise<void>;
   truncate(file: string, length: number): Promise<void>;
+  /** fsync of a whole file (data and size): makes a truncate durable. */
+  syncFile(file: string): Promise<void>;
   readdir(dir: string): Promise<string[]>;
   size(file: string): Promise<number | null>;
   /** fsync of a directory: makes creations, renames and unlinks in it durable. */
@@ -106,6 +108,15 @@ export const nodeFileLayer: FileLayer = {
     }
   },
   truncate: (file, length) => fsp.truncate(file, length),
+  async syncFile(file) {
+    // Opened for writing: Windows' FlushFileBuffers refuses a read-only handle.
+    const fh = await fsp.open(file, 'r+');
+    try {
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+  },
   async readdir(dir) {
     try {
       return await fsp.readdir(dir);

@@ -98,6 +98,9 @@ export async function replayJournal(fs: FileLayer, dir: string, afterSeq: number
     bytes += buf.length;
     // The transaction being read: its records so far and the byte where it began in this file.
     let open: { txId: string; records: MutationRecord[]; offset: number } | null = null;
+    // The seq that follows the last committed line read so far: where a session that saw this
+    // file end would have gone on writing.
+    let resume: number = expected ?? seg.startSeq;
     let off = 0;
     let cutAt: number | null = null;
     let cutWhy = '';
@@ -135,6 +138,7 @@ export async function replayJournal(fs: FileLayer, dir: string, afterSeq: number
         if (open && open.txId === parsed.txId && open.records.length === parsed.commit) {
           if (parsed.seq > afterSeq) transactions.push(open.records.filter((r) => r.seq > afterSeq));
           open = null;
+          resume = parsed.seq + 1;
         } else {
           cutAt = off;
           cutWhy = 'commit mark does not match its transaction';
@@ -159,8 +163,7 @@ export async function replayJournal(fs: FileLayer, dir: string, afterSeq: number
       // still open there never committed (a kill landed inside its write). It goes too: cutting
       // only at the damaged line would leave its first lines behind, holding the very seqs the
       // next session writes from, and the next open would then see a gap there and drop
-      // everything written since. (Folders written before this was fixed end a segment this way,
-      // with the next one starting at the same seq: dropping the half transaction joins them up.)
+      // everything written since.
       if (cutAt !== null) {
         repairs.push({ kind: 'journal_tail_cut', detail: `${seg.file} at byte ${cutAt}: ${cutWhy}` });
       }
@@ -169,26 +172,28 @@ export async function replayJournal(fs: FileLayer, dir: string, afterSeq: number
         detail: `${seg.file}: ${open.records.length} record(s) of tx ${open.txId}`,
       });
       cutAt = open.offset;
-      if (si < segments.length - 1 && cutWhy === '') {
-        // Only the half transaction was wrong here: cut it and read on into the next segment,
-        // which must start at the seq the half transaction had taken.
-        await fs.truncate(seg.file, cutAt);
-        await fs.syncDir(dir);
-        expected = open.records[0]!.seq;
-        continue;
-      }
     } else if (cutAt !== null) {
       repairs.push({ kind: 'journal_tail_cut', detail: `${seg.file} at byte ${cutAt}: ${cutWhy}` });
     }
-    if (cutAt !== null) {
-      await fs.truncate(seg.file, cutAt);
-      for (let k = si + 1; k < segments.length; k++) {
-        await fs.unlink(segments[k]!.file);
-        repairs.push({ kind: 'segment_dropped', detail: segments[k]!.file });
-      }
-      await fs.syncDir(dir);
-      break;
+    if (cutAt === null) continue;
+    await fs.truncate(seg.file, cutAt);
+    // Durable before anything is written after it: a truncate that a power cut undid would bring
+    // the cut-off tail back in front of the next session's segment.
+    await fs.syncFile(seg.file);
+    if (segments[si + 1]?.startSeq === resume) {
+      // The next segment was begun by a session that saw this file end right here, so what lay
+      // beyond the cut was a crash's leftover: a half transaction, or a tail whose earlier cut
+      // did not survive (and folders written before the cut took whole transactions end a segment
+      // with a half one, the next starting at its seq). Read on.
+      expected = resume;
+      continue;
     }
+    for (let k = si + 1; k < segments.length; k++) {
+      await fs.unlink(segments[k]!.file);
+      repairs.push({ kind: 'segment_dropped', detail: segments[k]!.file });
+    }
+    await fs.syncDir(dir);
+    break;
   }
   return { transactions, lastSeq, repairs, bytes };
 }

@@ -4,6 +4,8 @@ import type { AppendHandle, FileLayer } from './file-layer';
 // An in-memory file system with the crash semantics of a real disk under a power cut:
 // - file contents survive only up to the last fsync of that file (plus, at random, a torn prefix
 //   of what was appended after it, as a real disk may have written part of a page);
+// - a truncate survives only once the file was fsync'd after it (POSIX promises no more: btrfs,
+//   for one, can bring the cut-off bytes back), and until then so do the bytes it cut off;
 // - creations, renames and unlinks survive only once their directory was fsync'd.
 // After powerCut() every handle and call from before the cut fails, like a dead process's would.
 // Used by the durability test; a store that skips any fsync loses acknowledged data here.
@@ -30,6 +32,27 @@ class Inode {
   truncate(n: number): void {
     this.len = Math.min(this.len, n);
     this.durableLen = Math.min(this.durableLen, n);
+  }
+  /**
+   * What a power cut brings back while a truncate is not yet durable: the durable bytes from
+   * before it (null when no truncate is pending).
+   */
+  beforeCut: Buffer | null = null;
+  cut(n: number): void {
+    this.beforeCut ??= Buffer.from(this.buf.subarray(0, this.durableLen));
+    this.truncate(n);
+  }
+  sync(): void {
+    this.durableLen = this.len;
+    this.beforeCut = null;
+  }
+  restoreBeforeCut(): void {
+    const old = this.beforeCut!;
+    this.beforeCut = null;
+    this.len = 0;
+    this.durableLen = 0;
+    this.append(old);
+    this.durableLen = this.len;
   }
   read(): Buffer {
     return Buffer.from(this.buf.subarray(0, this.len));
@@ -69,6 +92,10 @@ export class PowerCutFs implements FileLayer {
     for (const d of this.dirs.values()) {
       d.current = new Map(d.durable);
       for (const ino of d.current.values()) {
+        if (ino.beforeCut) {
+          ino.restoreBeforeCut();
+          continue;
+        }
         const extra = ino.len - ino.durableLen;
         // A torn write: part of the unsynced tail may have reached the platter.
         const keep = extra > 0 && this.random() < 0.5 ? Math.floor(this.random() * extra) : 0;
@@ -124,7 +151,7 @@ export class PowerCutFs implements FileLayer {
         await Promise.resolve();
         this.check(e);
         this.syncs++;
-        node.durableLen = node.len;
+        node.sync();
       },
       close: async () => {
         await Promise.resolve();
@@ -179,8 +206,16 @@ export class PowerCutFs implements FileLayer {
     this.check(e);
     const ino = this.lookup(path.resolve(file));
     if (!ino) throw Object.assign(new Error(`ENOENT: ${file}`), { code: 'ENOENT' });
-    // Conservative: the cut-off bytes count as gone at once, durable or not.
-    ino.truncate(length);
+    ino.cut(length);
+  }
+  async syncFile(file: string): Promise<void> {
+    const e = this.epoch;
+    await Promise.resolve();
+    this.check(e);
+    const ino = this.lookup(path.resolve(file));
+    if (!ino) throw Object.assign(new Error(`ENOENT: ${file}`), { code: 'ENOENT' });
+    this.syncs++;
+    ino.sync();
   }
   async readdir(dir: string): Promise<string[]> {
     const e = this.epoch;

@@ -211,17 +211,27 @@ describe('Store', () => {
     await s.close();
   });
 
-  it('joins up a journal left with a half transaction before the next segment (older versions)', async () => {
+  it('joins up a journal left with a half transaction before the next segment (older versions, undone cuts)', async () => {
     const dir = tmp();
     let s = await open(dir);
     await s.transact({ userId: 'u' }, (tx) => tx.insert('clients', { id: 'kept', name: 'kept' }));
     const seq = s.seq;
     await s.close({ checkpoint: false });
     const base = { at: new Date().toISOString(), userId: 'u', deviceId: 'd', entity: 'clients' };
-    // What the old cut left: the half transaction stays at the end of its segment ...
+    // What the old cut left (or a power cut that undid a cut): the half transaction, even its
+    // torn line, stays at the end of its segment ...
     appendFileSync(
       lastSegment(dir),
-      encodeLine({ ...base, seq: seq + 1, txId: 'tx-half', opId: 'o1', id: 'half', patch: { name: 'half' } }),
+      encodeLine({
+        ...base,
+        seq: seq + 1,
+        txId: 'tx-half',
+        opId: 'o1',
+        id: 'half',
+        patch: { name: 'half' },
+      }) +
+        '0badf00d {"seq":' +
+        String(seq + 2),
     );
     // ... and the next session's segment starts at that same seq, with acknowledged work in it.
     writeFileSync(
