@@ -86,6 +86,27 @@ describe('Store', () => {
     await s.close();
   });
 
+  it('fails a transaction whose data JSON cannot write like one that throws: undone, no seq spent', async () => {
+    const dir = tmp();
+    let s = await open(dir);
+    const a = await s.transact({ userId: 'u' }, (tx) => tx.insert('clients', { name: 'A', v: 1 }));
+    const seq = s.seq;
+    const bad = s.transact({ userId: 'u' }, (tx) => {
+      tx.patch('clients', a.id, { v: 2 });
+      tx.insert('clients', { id: 'bad', name: 'B', amount: 10n });
+    });
+    await expect(bad).rejects.toThrow(/BigInt/);
+    expect(s.seq).toBe(seq);
+    expect(s.get('clients', 'bad')).toBeUndefined();
+    expect(s.get('clients', a.id)?.v).toBe(1);
+    const b = await s.transact({ userId: 'u' }, (tx) => tx.insert('clients', { name: 'after' }));
+    s.abandon();
+    s = await open(dir);
+    expect(s.get('clients', b.id)?.name).toBe('after');
+    expect(s.repairs.filter((r) => r.kind !== 'lock_taken_over')).toEqual([]);
+    await s.close();
+  });
+
   it('shares one fsync among the commits of one tick (group commit)', async () => {
     const dir = tmp();
     const s = await open(dir);

@@ -353,10 +353,16 @@ export class Store {
     try {
       await this.journal.drain();
       for (const older of this.older) {
+        // Mid-session there is no migrating: a generation of another schema is no fallback.
+        if (older.schemaVersion !== this.schemaVersion) continue;
         const fresh = this.makeCollections();
         try {
           await this.loadInto(fresh, older, () => true);
           const replay = await replayJournal(this.fs, this.journalDir, older.seq);
+          // Everything acknowledged so far must be there, or this is no rebuild but a loss.
+          if (replay.lastSeq < this.seqNo) {
+            throw new Error(`the journal after ${manifestName(older.gen)} ends at ${replay.lastSeq}`);
+          }
           for (const tx of replay.transactions) {
             for (const r of tx) {
               const col = fresh.get(r.entity);
@@ -557,9 +563,23 @@ export class Store {
     const tx = new Tx(this, meta.txId ?? uuidv7(), meta.userId, this.clock.now().toISOString());
     this.inTx = true;
     let result: R;
+    const lines: string[] = [];
     try {
       result = fn(tx);
       if (result instanceof Promise) throw new Error('store.transact() takes a synchronous function');
+      // Encoded before any seq is taken: a value JSON cannot write (a BigInt, a cycle) fails the
+      // transaction like a throw in fn — undone, nothing journaled — instead of leaving a hole in
+      // the seqs that a later open would read as the journal's end.
+      const base = this.seqNo;
+      tx.records.forEach((r, i) => {
+        r.seq = base + 1 + i;
+        lines.push(encodeLine(r));
+      });
+      if (tx.records.length) {
+        lines.push(
+          encodeLine({ seq: base + tx.records.length + 1, txId: tx.txId, commit: tx.records.length }),
+        );
+      }
     } catch (e) {
       for (let i = tx.undo.length - 1; i >= 0; i--) {
         const u = tx.undo[i]!;
@@ -570,12 +590,7 @@ export class Store {
       this.inTx = false;
     }
     if (!tx.records.length) return Promise.resolve(result);
-    const lines: string[] = [];
-    for (const r of tx.records) {
-      r.seq = ++this.seqNo;
-      lines.push(encodeLine(r));
-    }
-    lines.push(encodeLine({ seq: ++this.seqNo, txId: tx.txId, commit: tx.records.length }));
+    this.seqNo += lines.length;
     const info: CommitInfo = {
       txId: tx.txId,
       seq: this.seqNo,
