@@ -74,8 +74,9 @@ export interface ReplayResult {
 
 /**
  * Reads every segment, applies nothing itself: returns the committed transactions after `afterSeq`.
- * A torn or corrupt line ends the journal there: the file is cut at that byte (and later segments
- * are dropped), so the next append starts on a clean line. An uncommitted transaction is always
+ * A torn or corrupt line ends the journal there: the file is cut at that byte, durably, and later
+ * segments are dropped — unless the next one starts right after the last committed line, which
+ * only a session that saw the file end there can have begun. An uncommitted transaction is always
  * cut with it: the file ends on a commit mark, so the next session's first seq (the last committed
  * seq + 1) is free. Never throws on bad content: what it repairs, it reports.
  */
