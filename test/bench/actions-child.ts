@@ -11,8 +11,18 @@ import type { Core } from '../../main/core/app/core';
 import type { DatasetScale } from '../../main/core/demo/dataset.generator';
 import type { Store, Tx, TxMeta } from '../../main/core/store/store';
 import type { TaskRec, VisitRec } from '../../main/core/visits/task-sync.service';
-import { RESULT_PREFIX } from './bench-adapter.types';
-import { call, gc, loadDataset, log, now, openBenchCore, signIn, stat, TODAY } from './core-bench.kit';
+import {
+  call,
+  gc,
+  loadDataset,
+  log,
+  now,
+  openBenchCore,
+  runBenchChild,
+  signIn,
+  stat,
+  TODAY,
+} from './core-bench.kit';
 import type { Stat } from './clients-bench.types';
 import type { ActionsResult, CreateRun, ReadRun, RegistrationResult } from './actions-bench.types';
 
@@ -420,14 +430,4 @@ async function run(scale: DatasetScale, dir: string): Promise<ActionsResult> {
   };
 }
 
-async function main(): Promise<void> {
-  const [scale, dir] = process.argv.slice(2);
-  if (!(scale === 'S' || scale === 'L') || !dir) throw new Error('usage: actions-child.ts <S|L> <dir>');
-  const result = await run(scale, dir);
-  process.stdout.write(`${RESULT_PREFIX}${JSON.stringify(result)}\n`);
-}
-
-main().catch((e: unknown) => {
-  process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-  process.exit(1);
-});
+runBenchChild('actions-child.ts', run);

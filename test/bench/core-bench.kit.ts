@@ -5,6 +5,7 @@ import type { DatasetItem, DatasetScale } from '../../main/core/demo/dataset.gen
 import { generateDataset } from '../../main/core/demo/dataset.generator';
 import type { Result } from '../../shared/contract/errors';
 import type { Clock } from '../../shared/domain/dates';
+import { RESULT_PREFIX } from './bench-adapter.types';
 import type { Stat } from './clients-bench.types';
 import { JournalStoreAdapter } from './stores/journal-store.bench-adapter';
 
@@ -122,4 +123,21 @@ export async function longestPause(fn: () => Promise<unknown>): Promise<number> 
     clearInterval(timer);
   }
   return longest;
+}
+
+/**
+ * The whole life of a core bench child: `<S|L> <dir>` from the command line, the part's run, its
+ * result as one RESULT line for the parent, any failure on stderr with exit code 1.
+ */
+export function runBenchChild<R>(name: string, run: (scale: DatasetScale, dir: string) => Promise<R>): void {
+  const main = async () => {
+    const [scale, dir] = process.argv.slice(2);
+    if (!(scale === 'S' || scale === 'L') || !dir) throw new Error(`usage: ${name} <S|L> <dir>`);
+    const result = await run(scale, dir);
+    process.stdout.write(`${RESULT_PREFIX}${JSON.stringify(result)}\n`);
+  };
+  main().catch((e: unknown) => {
+    process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exit(1);
+  });
 }

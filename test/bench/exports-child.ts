@@ -8,8 +8,17 @@ import type {
 import { REPORT_KINDS } from '../../shared/contract/reports.schema';
 import type { DatasetScale } from '../../main/core/demo/dataset.generator';
 import { forgetReports } from '../../main/core/reports/reports.service';
-import { RESULT_PREFIX } from './bench-adapter.types';
-import { call, gc, loadDataset, log, longestPause, openBenchCore, signIn, timeIt } from './core-bench.kit';
+import {
+  call,
+  gc,
+  loadDataset,
+  log,
+  longestPause,
+  openBenchCore,
+  runBenchChild,
+  signIn,
+  timeIt,
+} from './core-bench.kit';
 import type { ExportsResult, FileRun } from './exports-bench.types';
 
 // Issue 9's benchmarks at scale, in a real core on a data folder holding the whole generated
@@ -132,14 +141,4 @@ async function run(scale: DatasetScale, dir: string): Promise<ExportsResult> {
   };
 }
 
-async function main(): Promise<void> {
-  const [scale, dir] = process.argv.slice(2);
-  if (!(scale === 'S' || scale === 'L') || !dir) throw new Error('usage: exports-child.ts <S|L> <dir>');
-  const result = await run(scale, dir);
-  process.stdout.write(`${RESULT_PREFIX}${JSON.stringify(result)}\n`);
-}
-
-main().catch((e: unknown) => {
-  process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-  process.exit(1);
-});
+runBenchChild('exports-child.ts', run);

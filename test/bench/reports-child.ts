@@ -7,7 +7,6 @@ import { REPORT_KINDS } from '../../shared/contract/reports.schema';
 import type { Core } from '../../main/core/app/core';
 import type { DatasetScale } from '../../main/core/demo/dataset.generator';
 import { forgetReports } from '../../main/core/reports/reports.service';
-import { RESULT_PREFIX } from './bench-adapter.types';
 import type { Stat } from './clients-bench.types';
 import {
   call,
@@ -17,6 +16,7 @@ import {
   longestPause,
   now,
   openBenchCore,
+  runBenchChild,
   signIn,
   timeIt,
 } from './core-bench.kit';
@@ -224,14 +224,4 @@ async function run(scale: DatasetScale, dir: string): Promise<ReportsResult> {
   };
 }
 
-async function main(): Promise<void> {
-  const [scale, dir] = process.argv.slice(2);
-  if (!(scale === 'S' || scale === 'L') || !dir) throw new Error('usage: reports-child.ts <S|L> <dir>');
-  const result = await run(scale, dir);
-  process.stdout.write(`${RESULT_PREFIX}${JSON.stringify(result)}\n`);
-}
-
-main().catch((e: unknown) => {
-  process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-  process.exit(1);
-});
+runBenchChild('reports-child.ts', run);

@@ -26,8 +26,19 @@ import {
   syncVisitTasks,
 } from '../../main/core/visits/task-sync.service';
 import { toRow } from '../../main/core/visits/visits.service';
-import { RESULT_PREFIX } from './bench-adapter.types';
-import { call, gc, loadDataset, log, now, openBenchCore, SEED, signIn, stat, TODAY } from './core-bench.kit';
+import {
+  call,
+  gc,
+  loadDataset,
+  log,
+  now,
+  openBenchCore,
+  runBenchChild,
+  SEED,
+  signIn,
+  stat,
+  TODAY,
+} from './core-bench.kit';
 import type { PingStats } from './dedupe-bench.types';
 import type {
   AgendaResult,
@@ -1022,14 +1033,4 @@ async function run(scale: DatasetScale, dir: string): Promise<VisitsResult> {
   };
 }
 
-async function main(): Promise<void> {
-  const [scale, dir] = process.argv.slice(2);
-  if (!(scale === 'S' || scale === 'L') || !dir) throw new Error('usage: visits-child.ts <S|L> <dir>');
-  const result = await run(scale, dir);
-  process.stdout.write(`${RESULT_PREFIX}${JSON.stringify(result)}\n`);
-}
-
-main().catch((e: unknown) => {
-  process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-  process.exit(1);
-});
+runBenchChild('visits-child.ts', run);
